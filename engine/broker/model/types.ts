@@ -1,0 +1,242 @@
+/**
+ * Executable model of deployed resources (BPMN processes and forms), shaped after Zeebe's
+ * `ExecutableProcess` / `ExecutableFlowElement` family.
+ *
+ * Contract with the broker core: shapes here only ever gain fields. Any incompatible change
+ * is announced in this header comment.
+ */
+
+/** Zeebe's `BpmnElementType` names (as they appear in exported records). */
+export type BpmnElementType =
+  | 'UNSPECIFIED'
+  | 'PROCESS'
+  | 'SUB_PROCESS'
+  | 'EVENT_SUB_PROCESS'
+  | 'AD_HOC_SUB_PROCESS'
+  | 'START_EVENT'
+  | 'INTERMEDIATE_CATCH_EVENT'
+  | 'INTERMEDIATE_THROW_EVENT'
+  | 'BOUNDARY_EVENT'
+  | 'END_EVENT'
+  | 'SERVICE_TASK'
+  | 'RECEIVE_TASK'
+  | 'USER_TASK'
+  | 'MANUAL_TASK'
+  | 'TASK'
+  | 'EXCLUSIVE_GATEWAY'
+  | 'PARALLEL_GATEWAY'
+  | 'EVENT_BASED_GATEWAY'
+  | 'INCLUSIVE_GATEWAY'
+  | 'SEQUENCE_FLOW'
+  | 'MULTI_INSTANCE_BODY'
+  | 'CALL_ACTIVITY'
+  | 'BUSINESS_RULE_TASK'
+  | 'SCRIPT_TASK'
+  | 'SEND_TASK';
+
+/** Zeebe's `BpmnEventType` names. Non-event elements carry `UNSPECIFIED`. */
+export type BpmnEventType =
+  | 'UNSPECIFIED'
+  | 'NONE'
+  | 'TIMER'
+  | 'MESSAGE'
+  | 'ERROR'
+  | 'TERMINATE'
+  | 'SIGNAL'
+  | 'ESCALATION'
+  | 'LINK'
+  | 'COMPENSATION'
+  | 'CONDITIONAL';
+
+/** A value given literally in the model (no leading `=`). */
+export interface StaticExpression {
+  readonly kind: 'static';
+  /** The attribute text as written in the model. */
+  readonly source: string;
+  /** The literal value (same text as `source`). */
+  readonly value: string;
+}
+
+/** A FEEL expression (the model attribute starts with `=`). */
+export interface FeelExpression {
+  readonly kind: 'feel';
+  /** The attribute text as written in the model, including the leading `=`. */
+  readonly source: string;
+  /** The FEEL expression without the leading `=`, as handed to feelin. */
+  readonly expression: string;
+}
+
+/** A model attribute that is either a literal value or a FEEL expression. */
+export type Expression = StaticExpression | FeelExpression;
+
+/** Result of evaluating an expression or mappings. `message` is Zeebe-style and names the expression. */
+export type EvaluationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+/** Variables visible to an expression (the merged scope chain, as the engine resolves it). */
+export type Variables = Readonly<Record<string, unknown>>;
+
+/** One `zeebe:input` / `zeebe:output` mapping. */
+export interface VariableMapping {
+  /** Source expression (FEEL, or a static string value). */
+  readonly source: Expression;
+  /** Target variable path, e.g. `order.customer.name`. */
+  readonly target: string;
+  /** Target split at dots: `['order', 'customer', 'name']`. */
+  readonly targetPath: readonly string[];
+}
+
+/** Job properties from `zeebe:taskDefinition` (or derived for job-based user tasks). */
+export interface JobWorkerProperties {
+  /** Job type; `io.camunda.zeebe:userTask` for user tasks. */
+  readonly type: Expression;
+  /** Retries; `"3"` when not given, like Zeebe. */
+  readonly retries: Expression;
+  /** Static `zeebe:taskHeaders` (for user tasks the reserved headers come from {@link UserTaskProperties}). */
+  readonly taskHeaders: Readonly<Record<string, string>>;
+}
+
+/** User-task properties from `zeebe:assignmentDefinition`, `zeebe:formDefinition`, `zeebe:taskSchedule`. */
+export interface UserTaskProperties {
+  /** `job-worker` (job type io.camunda.zeebe:userTask) or `zeebe-user-task` when `zeebe:userTask` is present. */
+  readonly implementation: 'job-worker' | 'zeebe-user-task';
+  readonly assignee?: Expression;
+  /** FEEL list or comma-separated static string. */
+  readonly candidateGroups?: Expression;
+  /** FEEL list or comma-separated static string. */
+  readonly candidateUsers?: Expression;
+  /** ISO-8601 date-time (static or FEEL). */
+  readonly dueDate?: Expression;
+  /** ISO-8601 date-time (static or FEEL). */
+  readonly followUpDate?: Expression;
+  /** Custom form key (`zeebe:formDefinition formKey`), or `camunda-forms:bpmn:<id>` for an embedded `zeebe:userTaskForm`. */
+  readonly formKey?: string;
+  /** Linked form id (`zeebe:formDefinition formId`), resolved against deployed forms at activation. */
+  readonly formId?: string;
+  /** Form binding type for linked forms (`latest` unless stated). */
+  readonly formBindingType?: string;
+  /** External form reference (`zeebe:formDefinition externalReference`). */
+  readonly externalReference?: Expression;
+  /** Priority (`zeebe:priorityDefinition`), when given. */
+  readonly priority?: Expression;
+}
+
+/** Script task properties from `zeebe:script`. */
+export interface ScriptProperties {
+  /** The FEEL expression to evaluate. */
+  readonly expression: FeelExpression;
+  /** Variable the result is written to. */
+  readonly resultVariable: string;
+}
+
+/** Business rule task properties from `zeebe:calledDecision`. */
+export interface CalledDecisionProperties {
+  readonly decisionId: Expression;
+  readonly resultVariable: string;
+}
+
+/** One flow node (or the process itself) of an executable process. */
+export interface ExecutableElement {
+  readonly id: string;
+  readonly name?: string;
+  readonly type: BpmnElementType;
+  readonly eventType: BpmnEventType;
+  /** Id of the enclosing flow scope (the process or sub-process); `null` for the process itself. */
+  readonly flowScopeId: string | null;
+  /** Ids of incoming sequence flows. */
+  readonly incoming: readonly string[];
+  /** Ids of outgoing sequence flows, in model order. */
+  readonly outgoing: readonly string[];
+  /** Id of the default outgoing flow (exclusive/inclusive gateways, activities). */
+  readonly defaultFlowId?: string;
+  /** `zeebe:ioMapping` inputs, in model order. */
+  readonly inputMappings: readonly VariableMapping[];
+  /** `zeebe:ioMapping` outputs, in model order. */
+  readonly outputMappings: readonly VariableMapping[];
+  /** Present on job-based elements (service, send, business-rule with taskDefinition, script with taskDefinition, user task). */
+  readonly jobWorker?: JobWorkerProperties;
+  /** Present on user tasks. */
+  readonly userTask?: UserTaskProperties;
+  /** Present on script tasks with `zeebe:script`. */
+  readonly script?: ScriptProperties;
+  /** Present on business rule tasks with `zeebe:calledDecision`. */
+  readonly calledDecision?: CalledDecisionProperties;
+  /** Ids of direct child flow nodes (the process and sub-processes). */
+  readonly childIds: readonly string[];
+  /** Id of the none start event of this flow scope (process / sub-process), when it has one. */
+  readonly noneStartEventId?: string;
+}
+
+/** A sequence flow. */
+export interface SequenceFlow {
+  readonly id: string;
+  readonly name?: string;
+  readonly type: 'SEQUENCE_FLOW';
+  readonly sourceId: string;
+  readonly targetId: string;
+  readonly flowScopeId: string;
+  /** FEEL condition (`conditionExpression`), if any. */
+  readonly condition?: FeelExpression;
+}
+
+/** One executable process (`isExecutable="true"`) of a deployed BPMN resource. */
+export interface ExecutableProcess {
+  readonly bpmnProcessId: string;
+  readonly name?: string;
+  readonly resourceName: string;
+  /** Checksum of the whole resource (shared by all processes of one file). */
+  readonly checksum: string;
+  /** Version tag (`zeebe:versionTag`), if any. */
+  readonly versionTag?: string;
+  /** Every flow node and the process itself (type PROCESS, id = bpmnProcessId), by id. */
+  readonly elements: ReadonlyMap<string, ExecutableElement>;
+  /** Every sequence flow, by id. */
+  readonly sequenceFlows: ReadonlyMap<string, SequenceFlow>;
+  /** Id of the process-level none start event. */
+  readonly noneStartEventId: string;
+  /** Embedded forms (`zeebe:userTaskForm`), by id: the JSON text. */
+  readonly embeddedForms: ReadonlyMap<string, string>;
+}
+
+/** A parsed `.bpmn` resource. */
+export interface ParsedProcessResource {
+  readonly kind: 'process';
+  readonly resourceName: string;
+  /** Hex MD5 of the resource bytes (Zeebe uses MD5 to detect identical redeploys). */
+  readonly checksum: string;
+  readonly processes: readonly ExecutableProcess[];
+}
+
+/** A parsed form-js `.form` resource. */
+export interface ParsedFormResource {
+  readonly kind: 'form';
+  readonly resourceName: string;
+  readonly formId: string;
+  readonly checksum: string;
+  /** The parsed form-js schema. */
+  readonly schema: Readonly<Record<string, unknown>>;
+}
+
+/** Result of {@link parseResource}. */
+export type ParsedResource = ParsedProcessResource | ParsedFormResource;
+
+/** One deploy-time problem. */
+export interface ResourceProblem {
+  readonly resourceName: string;
+  /** Id of the offending element, when the problem belongs to one. */
+  readonly elementId?: string;
+  readonly message: string;
+}
+
+/** Evaluated job properties of an element instance. */
+export interface EvaluatedJobProperties {
+  readonly type: string;
+  readonly retries: number;
+  /** Static task headers plus, for user tasks, the reserved `io.camunda.zeebe:*` headers. */
+  readonly customHeaders: Record<string, string>;
+}
+
+/** Hooks the engine supplies when evaluating job properties. */
+export interface JobEvaluationContext {
+  /** Resolves a linked form id to the key of the deployed form (as a string), if deployed. */
+  readonly resolveFormKey?: (formId: string) => string | undefined;
+}
