@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // CI also writes a JSON report; .ci/run prints its closing summary from it.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: process.env.CI ? { json: '.tmp/vitest-report.json' } : undefined,
   },
 });
