@@ -13,6 +13,14 @@ export interface HttpServer {
 export async function listen(app: Express, port: number, host: string): Promise<HttpServer> {
   const server = http.createServer(app);
   server.keepAliveTimeout = 5000;
+  let closing = false;
+  server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (closing) res.setHeader('connection', 'close');
+    // A keep-alive socket that finishes its last request while we close is closed at once.
+    res.on('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -28,6 +36,7 @@ export async function listen(app: Express, port: number, host: string): Promise<
     port: actualPort,
     close: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
+        closing = true;
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
         server.close(() => {
