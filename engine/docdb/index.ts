@@ -2,6 +2,13 @@
  * Public entry point of the embedded MongoDB-compatible document store.
  * The application imports only this file; everything else in engine/docdb is internal.
  */
+import type net from 'node:net';
+import { StorageEngine } from './storage/storage-engine.ts';
+import { CursorRegistry } from './storage/cursor-registry.ts';
+import { startTtlMonitor } from './storage/ttl-monitor.ts';
+import { createServer } from './server.ts';
+import { DEFAULT_TUNING } from './docdb-options.ts';
+import { DocDbOptionsError } from './errors.ts';
 
 /** Options for {@link startDocDb}. */
 export interface DocDbOptions {
@@ -11,6 +18,12 @@ export interface DocDbOptions {
   port: number;
   /** Directory for the lmdb files. */
   dataDir: string;
+  /** TTL monitor interval in ms (MongoDB's default: 60 000). */
+  ttlMonitorIntervalMs?: number;
+  /** Idle cursor timeout in ms (MongoDB's default: 10 minutes). */
+  cursorTimeoutMs?: number;
+  /** Called when a connection is closed for a protocol violation or a background task fails. */
+  onError?: (err: Error, context: string) => void;
 }
 
 /** A running embedded document store. */
@@ -18,11 +31,52 @@ export interface RunningDocDb {
   /** mongodb:// URI for MONGODB_URI / mongoose. */
   readonly uri: string;
   readonly port: number;
+  readonly host: string;
   /** Stops taking connections, flushes storage and closes. */
   stop(): Promise<void>;
 }
 
-/** Starts the embedded document store. Not implemented yet: see issue "document store". */
-export async function startDocDb(_options: DocDbOptions): Promise<RunningDocDb> {
-  throw new Error('the embedded MongoDB-compatible document store (engine/docdb) is not built yet');
+/** Starts the embedded document store and resolves once it is listening. */
+export async function startDocDb(options: DocDbOptions): Promise<RunningDocDb> {
+  if (!options.dataDir) throw new DocDbOptionsError('dataDir is required');
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    throw new DocDbOptionsError(`port must be an integer between 0 and 65535, got ${options.port}`);
+  }
+  const host = options.host ?? '127.0.0.1';
+  const ttlMonitorIntervalMs = options.ttlMonitorIntervalMs ?? DEFAULT_TUNING.ttlMonitorIntervalMs;
+  const onError = options.onError ?? (() => undefined);
+  const engine = new StorageEngine(options.dataDir);
+  const cursors = new CursorRegistry(options.cursorTimeoutMs ?? DEFAULT_TUNING.cursorTimeoutMs);
+  const server: { host: string; port: number; startedAt: Date; ttlMonitorIntervalMs: number } = {
+    host, port: options.port, startedAt: new Date(), ttlMonitorIntervalMs,
+  };
+  const tcp = createServer({ engine, cursors, server }, (err, id) => onError(err, `connection ${id}`));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      tcp.once('error', reject);
+      tcp.listen(options.port, host, () => resolve());
+    });
+  } catch (err) {
+    cursors.close();
+    await engine.close();
+    throw err;
+  }
+  const port = (tcp.address() as net.AddressInfo).port;
+  server.port = port;
+  const stopTtl = startTtlMonitor(engine, ttlMonitorIntervalMs, (err) => onError(err as Error, 'ttl monitor'));
+  let stopped: Promise<void> | undefined;
+  return {
+    uri: `mongodb://${host}:${port}/`,
+    port,
+    host,
+    stop() {
+      stopped ??= (async () => {
+        stopTtl();
+        await new Promise<void>((resolve) => tcp.close(() => resolve()));
+        cursors.close();
+        await engine.close();
+      })();
+      return stopped;
+    },
+  };
 }

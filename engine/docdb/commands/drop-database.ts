@@ -1,0 +1,10 @@
+/** dropDatabase: drops every collection of the database. */
+import type { CommandHandler } from './context.ts';
+import { CollectionStore } from '../storage/collection-store.ts';
+
+export const dropDatabase: CommandHandler = (ctx) => ctx.engine.write(() => {
+  for (const meta of ctx.engine.catalog.collections(ctx.db)) new CollectionStore(ctx.engine, ctx.db, meta).dropAll();
+  ctx.engine.catalog.removeDatabase(ctx.db);
+  ctx.engine.saveCatalog();
+  return { dropped: ctx.db, ok: 1 };
+});

@@ -1,0 +1,76 @@
+/**
+ * The TCP server: one Connection per socket, frames decoded in order and answered in order.
+ * A malformed frame closes only the connection that sent it.
+ */
+import net from 'node:net';
+import type { Document } from 'bson';
+import { FrameSplitter } from './wire/frame-splitter.ts';
+import { decodeFrame, encodeOpMsg, encodeOpReply } from './wire/messages.ts';
+import { OP_QUERY } from './wire/constants.ts';
+import { dispatch, type DispatchDeps } from './dispatcher.ts';
+import { WireProtocolError } from './errors.ts';
+
+/** Receives protocol errors for logging. */
+export type ProtocolErrorListener = (err: Error, connectionId: number) => void;
+
+let nextConnectionId = 1;
+
+/** Serves one socket. */
+function serveConnection(socket: net.Socket, deps: DispatchDeps, onError: ProtocolErrorListener): void {
+  const connectionId = nextConnectionId++;
+  const splitter = new FrameSplitter();
+  let chain: Promise<void> = Promise.resolve();
+  socket.setNoDelay(true);
+
+  const fail = (err: Error): void => {
+    onError(err, connectionId);
+    socket.destroy();
+  };
+
+  const handle = async (frame: Buffer): Promise<void> => {
+    if (socket.destroyed) return;
+    let req;
+    try {
+      req = decodeFrame(frame);
+    } catch (err) {
+      fail(err as Error);
+      return;
+    }
+    const defaultDb = req.opCode === OP_QUERY ? (req.collection ?? 'admin').split('.')[0] : 'admin';
+    const reply: Document = await dispatch(deps, req.body, connectionId, defaultDb);
+    if (req.moreToCome || socket.destroyed) return;
+    const out = req.opCode === OP_QUERY ? encodeOpReply(req.requestId, reply) : encodeOpMsg(req.requestId, reply, req.checksum);
+    socket.write(out);
+  };
+
+  socket.on('data', (chunk: Buffer) => {
+    let frames: Buffer[];
+    try {
+      frames = splitter.push(chunk);
+    } catch (err) {
+      fail(err instanceof WireProtocolError ? err : new WireProtocolError(String(err)));
+      return;
+    }
+    for (const frame of frames) chain = chain.then(() => handle(frame)).catch((err: Error) => fail(err));
+  });
+  socket.on('error', () => socket.destroy());
+}
+
+/** Creates the listening server. */
+export function createServer(deps: DispatchDeps, onError: ProtocolErrorListener): net.Server {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    serveConnection(socket, deps, onError);
+  });
+  server.on('close', () => {
+    for (const s of sockets) s.destroy();
+  });
+  const origClose = server.close.bind(server);
+  server.close = ((cb?: (err?: Error) => void) => {
+    for (const s of sockets) s.destroy();
+    return origClose(cb);
+  }) as typeof server.close;
+  return server;
+}

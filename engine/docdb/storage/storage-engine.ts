@@ -1,0 +1,56 @@
+/**
+ * The lmdb environment: `docs` (collection prefix + encoded _id → BSON), `idx` (index prefix +
+ * encoded key → encoded _id) and `meta` (the catalog). Every write runs in a child transaction of
+ * lmdb's batched write transaction: writes issued in the same event-loop turn commit together, each
+ * one atomic, all serialized in call order, and the promise resolves only after the commit.
+ */
+import { mkdirSync } from 'node:fs';
+import { open, type Database, type RootDatabase } from 'lmdb';
+import { deserialize, serialize, type Document } from 'bson';
+import { Catalog } from './catalog.ts';
+
+const CATALOG_KEY = 'catalog';
+const BSON_READ = { promoteValues: true, promoteLongs: true };
+
+/** The opened storage of one docdb instance. */
+export class StorageEngine {
+  readonly root: RootDatabase;
+  readonly docs: Database<Buffer, Buffer>;
+  readonly idx: Database<Buffer, Buffer>;
+  readonly meta: Database<Buffer, string>;
+  readonly catalog: Catalog;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.root = open({ path: dataDir, maxDbs: 8, mapSize: 2 * 1024 * 1024 * 1024 });
+    this.docs = this.root.openDB<Buffer, Buffer>('docs', { keyEncoding: 'binary', encoding: 'binary' });
+    this.idx = this.root.openDB<Buffer, Buffer>('idx', { keyEncoding: 'binary', encoding: 'binary' });
+    this.meta = this.root.openDB<Buffer, string>('meta', { encoding: 'binary' });
+    this.catalog = new Catalog(this.meta.get(CATALOG_KEY));
+  }
+
+  /** Runs `fn` atomically in the next batched write transaction; resolves after commit. */
+  write<T>(fn: () => T): Promise<T> {
+    return this.docs.childTransaction(fn);
+  }
+
+  /** Persists the in-memory catalog; call inside {@link write}. */
+  saveCatalog(): void {
+    this.meta.put(CATALOG_KEY, this.catalog.toBuffer());
+  }
+
+  /** Decodes a stored document. */
+  decode(raw: Buffer): Document {
+    return deserialize(raw, BSON_READ);
+  }
+
+  /** Encodes a document for storage. */
+  encode(doc: Document): Buffer {
+    return Buffer.from(serialize(doc));
+  }
+
+  async close(): Promise<void> {
+    await this.root.flushed;
+    await this.root.close();
+  }
+}
