@@ -1,15 +1,26 @@
+import { formatDeploymentRejection, formatRejectionReason } from './format-rejection.ts';
 import type { ResourceProblem } from './types.ts';
 
 /**
- * A deployment resource is invalid. `problems` lists every problem found; `message` reads like
- * Zeebe's deployment rejection so the gateway can return it as the INVALID_ARGUMENT details.
+ * One or more deployment resources are invalid. `problems` lists every problem found;
+ * `message` reads like Zeebe's rejection as a client sees it ("Command 'CREATE' rejected with
+ * code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following
+ * errors: …"), and `rejectionReason` is the same text without the command prefix (what a
+ * COMMAND_REJECTION record carries).
  */
 export class ResourceValidationError extends Error {
   override readonly name = 'ResourceValidationError';
   readonly problems: readonly ResourceProblem[];
+  readonly rejectionReason: string;
 
-  constructor(problems: readonly ResourceProblem[], message: string) {
-    super(message);
+  constructor(problems: readonly ResourceProblem[]) {
+    super(formatDeploymentRejection(problems));
     this.problems = problems;
+    this.rejectionReason = formatRejectionReason(problems);
+  }
+
+  /** Combines the errors of several resources of one deployment into one error. */
+  static combine(errors: readonly ResourceValidationError[]): ResourceValidationError {
+    return new ResourceValidationError(errors.flatMap((error) => error.problems));
   }
 }

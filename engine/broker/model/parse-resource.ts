@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { parseBpmn } from './bpmn/parse-bpmn.ts';
+import { ResourceValidationError } from './errors.ts';
+import { parseForm } from './form/parse-form.ts';
+import type { ParsedResource } from './types.ts';
+
+const BPMN_SUFFIXES = ['.bpmn', '.xml'];
+const FORM_SUFFIXES = ['.form'];
+
+/** Hex MD5 of the resource bytes, as Zeebe uses to recognise identical redeploys. */
+export function resourceChecksum(content: Buffer | string): string {
+  return createHash('md5').update(content).digest('hex');
+}
+
+/**
+ * Parses and validates one deployment resource by its name's suffix: `.bpmn`/`.xml` → processes,
+ * `.form` → a form. Throws {@link ResourceValidationError} listing every problem found.
+ */
+export async function parseResource(resourceName: string, content: Buffer | string): Promise<ParsedResource> {
+  const text = typeof content === 'string' ? content : content.toString('utf8');
+  const checksum = resourceChecksum(content);
+  const lower = resourceName.toLowerCase();
+  if (BPMN_SUFFIXES.some((suffix) => lower.endsWith(suffix))) {
+    const outcome = await parseBpmn(resourceName, text, checksum);
+    if (!outcome.ok) throw new ResourceValidationError(outcome.problems);
+    return outcome.resource;
+  }
+  if (FORM_SUFFIXES.some((suffix) => lower.endsWith(suffix))) {
+    const outcome = parseForm(resourceName, text, checksum);
+    if (!outcome.ok) throw new ResourceValidationError(outcome.problems);
+    return outcome.resource;
+  }
+  throw new ResourceValidationError([
+    {
+      resourceName,
+      message: lower.endsWith('.dmn')
+        ? 'DMN decisions are not supported by the embedded broker; deploy .bpmn and .form resources'
+        : "Expected the resource to be a BPMN process ('.bpmn', '.xml') or a form ('.form'), but the name has another suffix",
+    },
+  ]);
+}
