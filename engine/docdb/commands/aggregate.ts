@@ -10,6 +10,7 @@ import { findStore, mingoOptions, optInt } from './helpers.ts';
 import { runRead, explainRead } from '../query/executor.ts';
 import { CollectionStore } from '../storage/collection-store.ts';
 import { MongoCommandError, failedToParse } from '../errors.ts';
+import { rewritePipeline } from '../query/pipeline-rewrite.ts';
 
 function parsePipeline(ctx: CommandContext): Document[] {
   const pipeline = ctx.body.pipeline;
@@ -24,7 +25,7 @@ function parsePipeline(ctx: CommandContext): Document[] {
       throw new MongoCommandError('NotImplemented', `${name} is not supported by docdb; read the results and write them with insert instead`);
     }
   }
-  return pipeline as Document[];
+  return rewritePipeline(pipeline as Document[]);
 }
 
 /** Source documents: the leading $match through the planner, else the whole collection. */
