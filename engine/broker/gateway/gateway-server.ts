@@ -1,0 +1,116 @@
+/** The gRPC server of the gateway: binds every RPC of zeebe.proto to its handler (or UNIMPLEMENTED). */
+import * as grpc from '@grpc/grpc-js';
+import type { BrokerEngine } from '../engine/broker-engine.ts';
+import { GatewayError } from './gateway-errors.ts';
+import type { GatewayContext, StreamHandler, UnaryHandler } from './gateway-context.ts';
+import { activateJobs } from './handlers/activate-jobs.ts';
+import { cancelProcessInstance } from './handlers/cancel-process-instance.ts';
+import { completeJob } from './handlers/complete-job.ts';
+import { createProcessInstance } from './handlers/create-process-instance.ts';
+import { createProcessInstanceWithResult } from './handlers/create-process-instance-with-result.ts';
+import { deployProcess } from './handlers/deploy-process.ts';
+import { deployResource } from './handlers/deploy-resource.ts';
+import { failJob } from './handlers/fail-job.ts';
+import { resolveIncident } from './handlers/resolve-incident.ts';
+import { setVariables } from './handlers/set-variables.ts';
+import { streamActivatedJobs } from './handlers/stream-activated-jobs.ts';
+import { throwError } from './handlers/throw-error.ts';
+import { topology } from './handlers/topology.ts';
+import { updateJobRetries } from './handlers/update-job-retries.ts';
+import { updateJobTimeout } from './handlers/update-job-timeout.ts';
+import { loadGatewayService } from './proto.ts';
+
+/** Handler request types differ per RPC; the registry only needs to call them with the decoded request. */
+type AnyUnary = UnaryHandler<never>;
+type AnyStream = StreamHandler<never>;
+
+const unaryHandlers: Record<string, AnyUnary> = {
+  Topology: topology,
+  DeployResource: deployResource,
+  DeployProcess: deployProcess,
+  CreateProcessInstance: createProcessInstance,
+  CreateProcessInstanceWithResult: createProcessInstanceWithResult,
+  CancelProcessInstance: cancelProcessInstance,
+  SetVariables: setVariables,
+  CompleteJob: completeJob,
+  FailJob: failJob,
+  ThrowError: throwError,
+  UpdateJobRetries: updateJobRetries,
+  UpdateJobTimeout: updateJobTimeout,
+  ResolveIncident: resolveIncident,
+};
+
+const streamHandlers: Record<string, AnyStream> = {
+  ActivateJobs: activateJobs,
+  StreamActivatedJobs: streamActivatedJobs,
+};
+
+function asServiceError(err: unknown): grpc.ServiceError {
+  if (err instanceof GatewayError) return err.toServiceError();
+  const message = err instanceof Error ? err.message : String(err);
+  return new GatewayError(grpc.status.INTERNAL, `Unexpected error in the embedded broker: ${message}`).toServiceError();
+}
+
+function unimplemented(name: string): grpc.UntypedHandleCall {
+  const error = new GatewayError(
+    grpc.status.UNIMPLEMENTED,
+    `The embedded Streetflow broker does not implement ${name} yet (planned in part 2); use a Zeebe cluster (ZEEBE_ADDRESS) for it`,
+  );
+  return (call: grpc.ServerUnaryCall<unknown, unknown>, callback?: grpc.sendUnaryData<unknown>) => {
+    if (callback) callback(error.toServiceError());
+    else (call as unknown as grpc.ServerWritableStream<unknown, unknown>).destroy(error.toServiceError());
+  };
+}
+
+/** Builds the server implementation for every method of the service. */
+function implementation(service: grpc.ServiceDefinition, ctx: GatewayContext): grpc.UntypedServiceImplementation {
+  const impl: grpc.UntypedServiceImplementation = {};
+  for (const name of Object.keys(service)) {
+    const unary = unaryHandlers[name];
+    const stream = streamHandlers[name];
+    if (unary) {
+      impl[name] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+        unary(call.request as never, ctx, call as never).then(
+          (response) => callback(null, response),
+          (err: unknown) => callback(asServiceError(err)),
+        );
+      };
+    } else if (stream) {
+      impl[name] = (call: grpc.ServerWritableStream<unknown, unknown>) => {
+        Promise.resolve(stream(call as never, ctx)).catch((err: unknown) => call.destroy(asServiceError(err)));
+      };
+    } else {
+      impl[name] = unimplemented(name);
+    }
+  }
+  return impl;
+}
+
+/** A bound, started gateway server. */
+export interface GatewayServer {
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the gateway on host:port (port 0 picks a free one). */
+export async function startGateway(engine: BrokerEngine, host: string, port: number): Promise<GatewayServer> {
+  const service = loadGatewayService();
+  const ctx: GatewayContext = { engine, host, port };
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
+  server.addService(service, implementation(service, ctx));
+  const bound = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  );
+  ctx.port = bound;
+  return {
+    port: bound,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.forceShutdown(), 2_000);
+        server.tryShutdown(() => {
+          clearTimeout(force);
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,80 @@
+/** DeployResource (and the deprecated DeployProcess): parse and validate every resource, then deploy atomically. */
+import { parseResource, ResourceValidationError, type ParsedResource } from '../../model/index.ts';
+import { DEFAULT_TENANT, type DeploymentResource } from '../../protocol/record.ts';
+import { execute, type GatewayContext, type UnaryHandler } from '../gateway-context.ts';
+import { invalidArgument } from '../gateway-errors.ts';
+
+interface ResourceRequest {
+  name: string;
+  content: Buffer;
+}
+
+interface DeployResourceRequest {
+  resources: ResourceRequest[];
+  tenantId: string;
+}
+
+interface DeployResponse {
+  key: string;
+  deployments: Record<string, Record<string, unknown>>[];
+  tenantId: string;
+}
+
+const INT64_FIELDS = new Set(['processDefinitionKey', 'formKey']);
+
+function stringifyKeys(meta: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(meta)) {
+    if (k === 'checksum' || k === 'duplicate') continue;
+    out[k] = INT64_FIELDS.has(k) ? String(v) : v;
+  }
+  return out;
+}
+
+/** Parses, validates and deploys; shared by both deploy RPCs. */
+export async function deploy(resources: ResourceRequest[], tenantId: string, ctx: GatewayContext): Promise<DeployResponse> {
+  if (!resources || resources.length === 0) {
+    throw invalidArgument(`Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy at least one resource, but none given`);
+  }
+  if (tenantId && tenantId !== DEFAULT_TENANT) {
+    throw invalidArgument(
+      `Expected to handle gRPC request DeployResource with tenant identifier '${tenantId}', but multi-tenancy is disabled`,
+    );
+  }
+  const parsed: ParsedResource[] = [];
+  const failures: string[] = [];
+  for (const r of resources) {
+    try {
+      parsed.push(await parseResource(r.name, r.content));
+    } catch (err) {
+      if (err instanceof ResourceValidationError) failures.push(err.message);
+      else failures.push(`'${r.name}': ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (failures.length > 0) {
+    throw invalidArgument(`Command 'CREATE' rejected with code 'INVALID_ARGUMENT': ${failures.join('\n')}`);
+  }
+  const value = {
+    resources: resources.map((r): DeploymentResource => ({ resourceName: r.name, resource: Buffer.from(r.content).toString('utf8') })),
+    processesMetadata: [],
+    formMetadata: [],
+    decisionsMetadata: [],
+    decisionRequirementsMetadata: [],
+    tenantId: DEFAULT_TENANT,
+  };
+  const response = (await execute(ctx, { valueType: 'DEPLOYMENT', intent: 'CREATE', value, transient: parsed })) as {
+    key: number;
+    deployments: Record<string, Record<string, unknown>>[];
+    tenantId: string;
+  };
+  return {
+    key: String(response.key),
+    deployments: response.deployments.map((d) =>
+      Object.fromEntries(Object.entries(d).map(([kind, meta]) => [kind, stringifyKeys(meta)])),
+    ),
+    tenantId: response.tenantId,
+  };
+}
+
+export const deployResource: UnaryHandler<DeployResourceRequest> = async (request, ctx) =>
+  deploy(request.resources, request.tenantId, ctx);

@@ -1,0 +1,114 @@
+/**
+ * The durable record log: batches of records in lmdb, keyed by the position of their first record.
+ * One processed command and everything it produced form one batch, written in one transaction;
+ * lmdb groups the batches of one event turn into one commit (group commit).
+ */
+import { open, type Database, type RootDatabase } from 'lmdb';
+import type { BrokerRecord } from '../protocol/record.ts';
+import { LogClosedError } from '../errors.ts';
+
+/** What is stored per batch. */
+export interface StoredBatch {
+  /** The key generator's next value after this batch. */
+  nextKey: number;
+  records: BrokerRecord[];
+}
+
+/** Options of {@link RecordLog.open}. */
+export interface RecordLogOptions {
+  dir: string;
+  /** Wait for the OS to report the commit flushed (true, default) or only committed. */
+  waitForFlush?: boolean;
+}
+
+/** Append-only, position-addressed record log with exporter acknowledgements. */
+export class RecordLog {
+  private closed = false;
+  private lastWrite: Promise<unknown> = Promise.resolve();
+  /** Highest position known to be durable. */
+  committedPosition = 0;
+
+  private constructor(
+    private readonly root: RootDatabase,
+    private readonly batches: Database<StoredBatch, number>,
+    private readonly acks: Database<number, string>,
+    private readonly waitForFlush: boolean,
+  ) {}
+
+  /** Opens (or creates) the log in a directory. */
+  static open(options: RecordLogOptions): RecordLog {
+    const root = open({ path: options.dir, maxDbs: 4, separateFlushed: true, noMemInit: true });
+    const batches = root.openDB<StoredBatch, number>({ name: 'log', keyEncoding: 'uint32' });
+    const acks = root.openDB<number, string>({ name: 'exporter-positions' });
+    const log = new RecordLog(root, batches, acks, options.waitForFlush !== false);
+    return log;
+  }
+
+  /** Every stored batch in order (for replay on start). */
+  *batchesInOrder(): Generator<StoredBatch> {
+    for (const { value } of this.batches.getRange({})) yield value;
+  }
+
+  /** Position of the last stored record, 0 when empty. */
+  lastStoredPosition(): number {
+    for (const { value } of this.batches.getRange({ reverse: true, limit: 1 })) {
+      const last = value.records[value.records.length - 1];
+      return last ? last.position : 0;
+    }
+    return 0;
+  }
+
+  /**
+   * Appends a batch; resolves once it is durable. Batches must be appended in position order.
+   */
+  append(batch: StoredBatch): Promise<void> {
+    if (this.closed) return Promise.reject(new LogClosedError());
+    const first = batch.records[0];
+    if (!first) return Promise.resolve();
+    const lastPosition = batch.records[batch.records.length - 1]!.position;
+    const written = this.batches.put(first.position, batch) as Promise<boolean> & { flushed?: Promise<boolean> };
+    const durable = this.waitForFlush && written.flushed ? written.then(() => written.flushed) : written;
+    const done = durable.then(() => {
+      if (lastPosition > this.committedPosition) this.committedPosition = lastPosition;
+    });
+    this.lastWrite = done;
+    return done;
+  }
+
+  /** Records with position > after, in order, at most limit, only durable ones. */
+  read(after: number, limit: number): BrokerRecord[] {
+    const out: BrokerRecord[] = [];
+    if (after >= this.committedPosition) return out;
+    let start = after + 1;
+    for (const { key } of this.batches.getRange({ start: start, reverse: true, limit: 1 })) start = key;
+    for (const { value } of this.batches.getRange({ start })) {
+      for (const record of value.records) {
+        if (record.position <= after) continue;
+        if (record.position > this.committedPosition || out.length >= limit) return out;
+        out.push(record);
+      }
+    }
+    return out;
+  }
+
+  /** Stores an exporter's acknowledged position durably. */
+  async acknowledge(exporterId: string, position: number): Promise<void> {
+    const written = this.acks.put(exporterId, position) as Promise<boolean> & { flushed?: Promise<boolean> };
+    await written;
+    if (written.flushed) await written.flushed;
+  }
+
+  /** The acknowledged position of an exporter, 0 when none. */
+  acknowledgedPosition(exporterId: string): number {
+    return this.acks.get(exporterId) ?? 0;
+  }
+
+  /** Waits for pending writes and closes the files. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.lastWrite.catch(() => undefined);
+    await this.root.flushed;
+    await this.root.close();
+  }
+}

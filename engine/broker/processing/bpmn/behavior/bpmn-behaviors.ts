@@ -1,0 +1,91 @@
+/** The one facade element processors use for shared behaviour (Zeebe's BpmnBehaviors). */
+import type { ProcessingContext } from '../../processing-context.ts';
+import type { BpmnContainerProcessor, BpmnElementProcessor, ElementContext } from '../element-processor.ts';
+import { FlowBehavior } from './flow-behavior.ts';
+import { IncidentBehavior } from './incident-behavior.ts';
+import { JobBehavior } from './job-behavior.ts';
+import { StateTransitions } from './state-transitions.ts';
+import { VariableBehavior } from './variable-behavior.ts';
+
+/** Looks up the processor of an element type. */
+export type ProcessorLookup = (type: string) => BpmnElementProcessor | undefined;
+
+/** Shared behaviour for one command. */
+export class BpmnBehaviors {
+  readonly transitions: StateTransitions;
+  readonly variables: VariableBehavior;
+  readonly jobs: JobBehavior;
+  readonly incidents: IncidentBehavior;
+  readonly flows: FlowBehavior;
+
+  constructor(
+    readonly ctx: ProcessingContext,
+    private readonly lookup: ProcessorLookup,
+  ) {
+    this.transitions = new StateTransitions(ctx);
+    this.variables = new VariableBehavior(ctx);
+    this.jobs = new JobBehavior(ctx);
+    this.incidents = new IncidentBehavior(ctx);
+    this.flows = new FlowBehavior(ctx, (scopeKey) => this.childLeft(scopeKey));
+  }
+
+  /** Builds the element context of an existing element instance. */
+  elementContext(key: number): ElementContext | undefined {
+    const instance = this.ctx.state.elementInstances.get(key);
+    if (!instance) return undefined;
+    const element = this.ctx.state.models.element(instance.value.processDefinitionKey, instance.value.elementId);
+    return element ? { key, value: instance.value, element } : undefined;
+  }
+
+  /** Tells a flow scope that one of its children completed or terminated. */
+  childLeft(scopeKey: number): void {
+    const scope = this.elementContext(scopeKey);
+    if (!scope) return;
+    const processor = this.lookup(scope.element.type) as BpmnContainerProcessor | undefined;
+    processor?.onChildLeft?.(scope, this);
+  }
+
+  /** Applies input mappings into the element's own scope; false (with an incident) when they fail. */
+  applyInputMappings(element: ElementContext): boolean {
+    const mappings = element.element.inputMappings;
+    if (mappings.length === 0) return true;
+    const result = this.variables.evaluate(mappings, element.key);
+    if (!result.ok) {
+      this.incidents.create(element, 'IO_MAPPING_ERROR', result.message);
+      return false;
+    }
+    this.variables.mergeLocal(element.key, result.value, element.value);
+    return true;
+  }
+
+  /** Applies output mappings into the flow scope (propagating); false (with an incident) when they fail. */
+  applyOutputMappings(element: ElementContext): boolean {
+    const mappings = element.element.outputMappings;
+    if (mappings.length === 0) return true;
+    const result = this.variables.evaluate(mappings, element.key);
+    if (!result.ok) {
+      this.incidents.create(element, 'IO_MAPPING_ERROR', result.message);
+      return false;
+    }
+    this.variables.mergePropagating(element.value.flowScopeKey, result.value, element.value);
+    return true;
+  }
+
+  /** The usual way out of an activity or event: completing, outputs, completed, outgoing flows. */
+  completeAndLeave(element: ElementContext): void {
+    this.transitions.completing(element);
+    if (!this.applyOutputMappings(element)) return;
+    this.transitions.completed(element);
+    this.flows.takeOutgoing(element);
+  }
+
+  /** The usual termination of a leaf element: terminating, cancel job and incidents, terminated, tell the scope. */
+  terminateLeaf(element: ElementContext): void {
+    const jobKey = this.ctx.state.elementInstances.get(element.key)?.jobKey ?? 0;
+    this.transitions.terminating(element);
+    this.jobs.cancel(jobKey);
+    this.incidents.resolveAll(element.key, jobKey);
+    this.transitions.terminated(element);
+    this.childLeft(element.value.flowScopeKey);
+  }
+}

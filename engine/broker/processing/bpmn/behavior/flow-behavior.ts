@@ -1,0 +1,61 @@
+/** Moves tokens: takes sequence flows, activates targets (joins wait for every incoming flow), notifies scopes. */
+import type { ExecutableElement } from '../../../model/index.ts';
+import type { ProcessInstanceValue } from '../../../protocol/record.ts';
+import type { ProcessingContext } from '../../processing-context.ts';
+import type { ElementContext } from '../element-processor.ts';
+
+/** Token movement for one command. */
+export class FlowBehavior {
+  constructor(
+    private readonly ctx: ProcessingContext,
+    private readonly onChildLeft: (scopeKey: number) => void,
+  ) {}
+
+  /** Takes the given outgoing flows (all by default); with none, the path ends and the scope is told. */
+  takeOutgoing(element: ElementContext, flowIds: readonly string[] = element.element.outgoing): void {
+    if (flowIds.length === 0) {
+      this.onChildLeft(element.value.flowScopeKey);
+      return;
+    }
+    for (const flowId of flowIds) this.takeFlow(element, flowId);
+  }
+
+  /** Writes SEQUENCE_FLOW_TAKEN and activates the target when it can start. */
+  takeFlow(element: ElementContext, flowId: string): void {
+    const model = this.ctx.state.models.get(element.value.processDefinitionKey);
+    const flow = model?.sequenceFlows.get(flowId);
+    const target = flow ? model?.elements.get(flow.targetId) : undefined;
+    if (!flow || !target) throw new Error(`sequence flow '${flowId}' or its target is missing from the model`);
+    this.ctx.event(this.ctx.nextKey(), 'PROCESS_INSTANCE', 'SEQUENCE_FLOW_TAKEN', {
+      ...element.value,
+      elementId: flow.id,
+      bpmnElementType: 'SEQUENCE_FLOW',
+      bpmnEventType: 'UNSPECIFIED',
+    });
+    if (this.isJoin(target) && !this.joinComplete(element.value.flowScopeKey, target)) return;
+    this.activate(element.value, element.value.flowScopeKey, target);
+  }
+
+  /** Writes ACTIVATE_ELEMENT for an element inside a scope. */
+  activate(template: ProcessInstanceValue, flowScopeKey: number, target: ExecutableElement): number {
+    const key = this.ctx.nextKey();
+    this.ctx.followUp(key, 'PROCESS_INSTANCE', 'ACTIVATE_ELEMENT', {
+      ...template,
+      elementId: target.id,
+      bpmnElementType: target.type,
+      bpmnEventType: target.eventType,
+      flowScopeKey,
+    });
+    return key;
+  }
+
+  private isJoin(target: ExecutableElement): boolean {
+    return target.type === 'PARALLEL_GATEWAY' && target.incoming.length > 1;
+  }
+
+  private joinComplete(scopeKey: number, target: ExecutableElement): boolean {
+    const pending = this.ctx.state.elementInstances.get(scopeKey)?.pendingFlows?.get(target.id);
+    if (!pending) return false;
+    return target.incoming.every((flowId) => (pending.get(flowId) ?? 0) > 0);
+  }
+}

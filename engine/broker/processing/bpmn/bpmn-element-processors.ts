@@ -1,0 +1,46 @@
+/** The registry of element processors, one per supported element type. */
+import type { BpmnElementType } from '../../model/index.ts';
+import type { BpmnElementProcessor } from './element-processor.ts';
+import { processProcessor } from './container/process-processor.ts';
+import { endEventProcessor } from './event/end-event-processor.ts';
+import { startEventProcessor } from './event/start-event-processor.ts';
+import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.ts';
+import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor.ts';
+import { jobWorkerTaskProcessor } from './task/job-worker-task-processor.ts';
+import { passThroughTaskProcessor } from './task/pass-through-task-processor.ts';
+
+/** Element types the engine executes; deploy validation rejects the others. */
+export type SupportedElementType =
+  | 'PROCESS'
+  | 'START_EVENT'
+  | 'END_EVENT'
+  | 'SERVICE_TASK'
+  | 'SEND_TASK'
+  | 'BUSINESS_RULE_TASK'
+  | 'SCRIPT_TASK'
+  | 'USER_TASK'
+  | 'MANUAL_TASK'
+  | 'TASK'
+  | 'EXCLUSIVE_GATEWAY'
+  | 'PARALLEL_GATEWAY';
+
+/** Processor per element type: adding a type to SupportedElementType without a processor is a compile error. */
+export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProcessor> = {
+  PROCESS: processProcessor,
+  START_EVENT: startEventProcessor,
+  END_EVENT: endEventProcessor,
+  SERVICE_TASK: jobWorkerTaskProcessor,
+  SEND_TASK: jobWorkerTaskProcessor,
+  BUSINESS_RULE_TASK: jobWorkerTaskProcessor,
+  SCRIPT_TASK: jobWorkerTaskProcessor,
+  USER_TASK: jobWorkerTaskProcessor,
+  MANUAL_TASK: passThroughTaskProcessor,
+  TASK: passThroughTaskProcessor,
+  EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
+  PARALLEL_GATEWAY: parallelGatewayProcessor,
+};
+
+/** The processor of an element type, undefined when the type is not supported yet. */
+export function processorFor(type: BpmnElementType | string): BpmnElementProcessor | undefined {
+  return (bpmnElementProcessors as Partial<Record<string, BpmnElementProcessor>>)[type];
+}

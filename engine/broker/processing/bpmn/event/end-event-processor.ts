@@ -1,0 +1,17 @@
+/** None end event: activates, completes and ends its path; the scope completes when no path is left. */
+import type { BpmnElementProcessor } from '../element-processor.ts';
+
+export const endEventProcessor: BpmnElementProcessor = {
+  onActivate(element, bpmn) {
+    bpmn.transitions.activating(element);
+    if (!bpmn.applyInputMappings(element)) return;
+    bpmn.transitions.activated(element);
+    bpmn.transitions.completeElement(element);
+  },
+  onComplete(element, bpmn) {
+    bpmn.completeAndLeave(element);
+  },
+  onTerminate(element, bpmn) {
+    bpmn.terminateLeaf(element);
+  },
+};

@@ -1,0 +1,38 @@
+/** The complete command processor registry; the {@link CommandProcessors} type makes it exhaustive. */
+import type { CommandProcessors } from './command-processor.ts';
+import { deployProcessor } from './deployment/deploy-processor.ts';
+import { resolveIncidentProcessor } from './incident/resolve-incident-processor.ts';
+import { activateJobsProcessor } from './job/activate-jobs-processor.ts';
+import { completeJobProcessor } from './job/complete-job-processor.ts';
+import { failJobProcessor } from './job/fail-job-processor.ts';
+import {
+  recurAfterBackoffProcessor,
+  timeOutJobProcessor,
+  updateRetriesProcessor,
+  updateTimeoutProcessor,
+} from './job/job-lifecycle-processors.ts';
+import { throwErrorProcessor } from './job/throw-error-processor.ts';
+import { createProcessInstanceProcessor } from './process-instance/create-process-instance-processor.ts';
+import { processInstanceProcessors } from './process-instance/process-instance-processors.ts';
+import { setVariablesProcessor } from './variable/set-variables-processor.ts';
+
+export const commandProcessors: CommandProcessors = {
+  DEPLOYMENT: { CREATE: deployProcessor },
+  PROCESS_INSTANCE: processInstanceProcessors,
+  PROCESS_INSTANCE_CREATION: {
+    CREATE: createProcessInstanceProcessor,
+    CREATE_WITH_AWAITING_RESULT: createProcessInstanceProcessor,
+  },
+  JOB: {
+    COMPLETE: completeJobProcessor,
+    FAIL: failJobProcessor,
+    THROW_ERROR: throwErrorProcessor,
+    TIME_OUT: timeOutJobProcessor,
+    UPDATE_RETRIES: updateRetriesProcessor,
+    UPDATE_TIMEOUT: updateTimeoutProcessor,
+    RECUR_AFTER_BACKOFF: recurAfterBackoffProcessor,
+  },
+  JOB_BATCH: { ACTIVATE: activateJobsProcessor },
+  VARIABLE_DOCUMENT: { UPDATE: setVariablesProcessor },
+  INCIDENT: { RESOLVE: resolveIncidentProcessor },
+};

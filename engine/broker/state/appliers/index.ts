@@ -1,0 +1,32 @@
+/** The complete applier registry; the {@link Appliers} type makes it exhaustive. */
+import type { EventIntents, ValueType } from '../../protocol/intents.ts';
+import type { BrokerRecord, EventRecord } from '../../protocol/record.ts';
+import type { MutableEngineState } from '../engine-state.ts';
+import type { Applier, Appliers } from './applier.ts';
+import { deploymentAppliers, formAppliers, processAppliers } from './deployment-appliers.ts';
+import { incidentAppliers } from './incident-appliers.ts';
+import { jobAppliers, jobBatchAppliers } from './job-appliers.ts';
+import { processInstanceAppliers, processInstanceCreationAppliers } from './process-instance-appliers.ts';
+import { variableAppliers, variableDocumentAppliers } from './variable-appliers.ts';
+
+export const appliers: Appliers = {
+  DEPLOYMENT: deploymentAppliers,
+  PROCESS: processAppliers,
+  FORM: formAppliers,
+  PROCESS_INSTANCE: processInstanceAppliers,
+  PROCESS_INSTANCE_CREATION: processInstanceCreationAppliers,
+  JOB: jobAppliers,
+  JOB_BATCH: jobBatchAppliers,
+  VARIABLE: variableAppliers,
+  VARIABLE_DOCUMENT: variableDocumentAppliers,
+  INCIDENT: incidentAppliers,
+};
+
+/** Applies one event record to state (no-op for commands and rejections). */
+export function applyRecord(state: MutableEngineState, record: BrokerRecord): void {
+  if (record.recordType !== 'EVENT') return;
+  const byIntent = appliers[record.valueType] as unknown as Record<string, Applier<ValueType> | undefined>;
+  const applier = byIntent[record.intent as EventIntents[ValueType]];
+  if (!applier) throw new Error(`no applier for ${record.valueType} ${record.intent}`);
+  applier(state, record as EventRecord<ValueType>);
+}

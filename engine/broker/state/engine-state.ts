@@ -1,0 +1,42 @@
+/** All engine state, with the read-only view handed to processors. */
+import { KeyGenerator } from '../keys.ts';
+import { DeploymentState, type ReadonlyDeploymentState } from './deployment-state.ts';
+import { ElementInstanceState, type ReadonlyElementInstanceState } from './element-instance-state.ts';
+import { IncidentState, type ReadonlyIncidentState } from './incident-state.ts';
+import { JobState, type ReadonlyJobState } from './job-state.ts';
+import { ProcessModels, type ReadonlyProcessModels } from './process-models.ts';
+import { VariableState, type ReadonlyVariableState } from './variable-state.ts';
+
+/** What processors may read. */
+export interface ReadonlyEngineState {
+  readonly deployments: ReadonlyDeploymentState;
+  readonly elementInstances: ReadonlyElementInstanceState;
+  readonly variables: ReadonlyVariableState;
+  readonly jobs: ReadonlyJobState;
+  readonly incidents: ReadonlyIncidentState;
+  readonly models: ReadonlyProcessModels;
+}
+
+/** What appliers may change. */
+export class MutableEngineState implements ReadonlyEngineState {
+  readonly deployments = new DeploymentState();
+  readonly elementInstances = new ElementInstanceState();
+  readonly variables = new VariableState();
+  readonly jobs = new JobState();
+  readonly incidents = new IncidentState();
+  readonly keys = new KeyGenerator();
+  /** Derived executable models; not part of the snapshot. */
+  readonly models = new ProcessModels();
+
+  /** A plain, comparable picture of the whole state (replay test). */
+  snapshot(): unknown {
+    return {
+      deployments: this.deployments.snapshot(),
+      elementInstances: this.elementInstances.snapshot(),
+      variables: this.variables.snapshot(),
+      jobs: this.jobs.snapshot(),
+      incidents: this.incidents.snapshot(),
+      nextKey: this.keys.nextKey,
+    };
+  }
+}
