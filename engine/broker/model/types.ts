@@ -4,6 +4,15 @@
  *
  * Contract with the broker core: shapes here only ever gain fields. Any incompatible change
  * is announced in this header comment.
+ *
+ * Notes for callers:
+ * - `ResourceValidationError.message` already starts with "Command 'CREATE' rejected with code
+ *   'INVALID_ARGUMENT': Expected to deploy new resources, …". For a deployment with several
+ *   resources use `ResourceValidationError.combine(errors).message` (one prefix, every resource
+ *   listed) or `.rejectionReason` (no prefix, for the COMMAND_REJECTION record). The constructor
+ *   now takes only the problems (the message is derived).
+ * - `evaluateMappings(outputs, vars, { mode: 'output', existing })` merges nested output targets
+ *   with the existing object variable, as Zeebe does; the default (`input`) does not.
  */
 
 /** Zeebe's `BpmnElementType` names (as they appear in exported records). */

@@ -3,6 +3,7 @@ import type { Warning } from 'feelin';
 import type { EvaluationResult, Expression, Variables } from '../types.ts';
 import { resultTypeOf } from './result-type.ts';
 import type { ResultType } from './result-type.ts';
+import { evaluateFast } from './fast-path.ts';
 import { toJsonValue } from './json-value.ts';
 import { formatWarnings } from './warnings.ts';
 
@@ -27,6 +28,8 @@ export function evaluateRaw(expression: Expression, variables: Variables): Evalu
     return { ok: true, value: { expression: expression.value, value: expression.value, warnings: [] } };
   }
   const text = expression.expression;
+  const fast = evaluateFast(text, variables);
+  if (fast !== undefined) return { ok: true, value: { expression: text, value: fast.value, warnings: [] } };
   try {
     const { value, warnings } = feelEvaluate(text, { ...variables });
     return { ok: true, value: { expression: text, value, warnings } };
