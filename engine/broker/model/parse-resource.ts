@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parseBpmn } from './bpmn/parse-bpmn.ts';
 import { ResourceValidationError } from './errors.ts';
 import { parseForm } from './form/parse-form.ts';
+import type { ParseOptions } from './parse-options.ts';
 import type { ParsedResource } from './types.ts';
 
 const BPMN_SUFFIXES = ['.bpmn', '.xml'];
@@ -16,12 +17,16 @@ export function resourceChecksum(content: Buffer | string): string {
  * Parses and validates one deployment resource by its name's suffix: `.bpmn`/`.xml` → processes,
  * `.form` → a form. Throws {@link ResourceValidationError} listing every problem found.
  */
-export async function parseResource(resourceName: string, content: Buffer | string): Promise<ParsedResource> {
+export async function parseResource(
+  resourceName: string,
+  content: Buffer | string,
+  options: ParseOptions = {},
+): Promise<ParsedResource> {
   const text = typeof content === 'string' ? content : content.toString('utf8');
   const checksum = resourceChecksum(content);
   const lower = resourceName.toLowerCase();
   if (BPMN_SUFFIXES.some((suffix) => lower.endsWith(suffix))) {
-    const outcome = await parseBpmn(resourceName, text, checksum);
+    const outcome = await parseBpmn(resourceName, text, checksum, options.validate ?? true);
     if (!outcome.ok) throw new ResourceValidationError(outcome.problems);
     return outcome.resource;
   }

@@ -207,3 +207,25 @@ describe('parsing forms', () => {
     expect(resource.schema.components).toHaveLength(2);
   });
 });
+
+describe('re-reading accepted resources', () => {
+  it('should skip validation when asked, so later rules cannot reject a deployed model', async () => {
+    // given a model that the current rules reject for one element
+    const content = fixture('invalid/service-task-without-task-definition.bpmn');
+    await expect(parseResource('old.bpmn', content)).rejects.toThrow(/Must have exactly one 'zeebe:taskDefinition'/);
+
+    // when it is re-read without validation (as on replay)
+    const resource = await parseResource('old.bpmn', content, { validate: false });
+
+    // then its process is still built
+    if (resource.kind !== 'process') throw new Error('expected a process');
+    expect(resource.processes[0].elements.get('notify')).toMatchObject({ type: 'SERVICE_TASK', incoming: ['f1'], outgoing: ['f2'] });
+    expect(resource.processes[0].elements.get('notify')?.jobWorker).toBeUndefined();
+  });
+
+  it('should still fail an unreadable resource without validation', async () => {
+    await expect(parseResource('broken.bpmn', fixture('invalid/malformed.bpmn'), { validate: false })).rejects.toThrow(
+      /Failed to read the BPMN XML: closing tag mismatch/,
+    );
+  });
+});

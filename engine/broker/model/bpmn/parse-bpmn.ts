@@ -17,10 +17,15 @@ function isExecutable(process: { readonly [key: string]: unknown }): boolean {
  * Reads and validates BPMN XML. Processes marked `isExecutable="false"` (or unmarked) are skipped
  * as Zeebe skips them; a file without an executable process is a problem.
  */
-export async function parseBpmn(resourceName: string, xml: string, checksum: string): Promise<BpmnParseOutcome> {
+export async function parseBpmn(
+  resourceName: string,
+  xml: string,
+  checksum: string,
+  validate = true,
+): Promise<BpmnParseOutcome> {
   const { definitions, problems: xmlProblems, unresolvedReferences } = await readDefinitions(xml);
-  const problems: ResourceProblem[] = xmlProblems.map((problem) => ({ resourceName, ...problem }));
-  if (!definitions) return { ok: false, problems };
+  const problems: ResourceProblem[] = validate ? xmlProblems.map((problem) => ({ resourceName, ...problem })) : [];
+  if (!definitions) return { ok: false, problems: xmlProblems.map((problem) => ({ resourceName, ...problem })) };
 
   const processes = elementList(definitions, 'rootElements').filter((element) => element.$type === 'bpmn:Process');
   const executable = processes.filter(isExecutable);
@@ -31,7 +36,7 @@ export async function parseBpmn(resourceName: string, xml: string, checksum: str
       message: 'Must contain at least one executable process',
     });
   }
-  for (const process of executable) {
+  for (const process of validate ? executable : []) {
     validateProcess(
       process,
       (elementId, message) => problems.push({ resourceName, elementId, message }),

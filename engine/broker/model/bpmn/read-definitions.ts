@@ -7,6 +7,9 @@ import type { ModdleElement } from './moddle-element.ts';
 const require = createRequire(import.meta.url);
 const zeebeSchema: Record<string, unknown> = require('zeebe-bpmn-moddle/resources/zeebe.json');
 
+/** Building the type registry is the costly part of reading; one instance serves every read. */
+let moddle: BpmnModdle | undefined;
+
 /** A problem found while reading the XML, before any model validation. */
 export interface XmlProblem {
   readonly elementId?: string;
@@ -27,7 +30,7 @@ export interface ReadDefinitionsResult {
  * references (which moddle reports as warnings and drops) become problems too.
  */
 export async function readDefinitions(xml: string): Promise<ReadDefinitionsResult> {
-  const moddle = new BpmnModdle({ zeebe: zeebeSchema });
+  moddle ??= new BpmnModdle({ zeebe: zeebeSchema });
   try {
     const { rootElement, warnings } = await moddle.fromXML(xml, 'bpmn:Definitions');
     const problems = warnings.map(toProblem);
