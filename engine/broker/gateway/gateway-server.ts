@@ -58,7 +58,7 @@ function unimplemented(name: string): grpc.UntypedHandleCall {
   );
   return (call: grpc.ServerUnaryCall<unknown, unknown>, callback?: grpc.sendUnaryData<unknown>) => {
     if (callback) callback(error.toServiceError());
-    else (call as unknown as grpc.ServerWritableStream<unknown, unknown>).destroy(error.toServiceError());
+    else (call as unknown as grpc.ServerWritableStream<unknown, unknown>).emit('error', error.toServiceError());
   };
 }
 
@@ -77,7 +77,7 @@ function implementation(service: grpc.ServiceDefinition, ctx: GatewayContext): g
       };
     } else if (stream) {
       impl[name] = (call: grpc.ServerWritableStream<unknown, unknown>) => {
-        Promise.resolve(stream(call as never, ctx)).catch((err: unknown) => call.destroy(asServiceError(err)));
+        Promise.resolve(stream(call as never, ctx)).catch((err: unknown) => call.emit('error', asServiceError(err)));
       };
     } else {
       impl[name] = unimplemented(name);

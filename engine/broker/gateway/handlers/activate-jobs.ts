@@ -43,9 +43,9 @@ export function activationRequest(request: ActivateJobsRequest): ActivationReque
 
 export const activateJobs: StreamHandler<ActivateJobsRequest> = async (call, ctx) => {
   const fail = (err: unknown): void => {
-    if (err instanceof GatewayError) call.destroy(err.toServiceError());
-    else if (err instanceof BackpressureError) call.destroy(new GatewayError(grpc.status.RESOURCE_EXHAUSTED, err.message).toServiceError());
-    else call.destroy(new GatewayError(grpc.status.INTERNAL, err instanceof Error ? err.message : String(err)).toServiceError());
+    if (err instanceof GatewayError) call.emit('error', err.toServiceError());
+    else if (err instanceof BackpressureError) call.emit('error', new GatewayError(grpc.status.RESOURCE_EXHAUSTED, err.message).toServiceError());
+    else call.emit('error', new GatewayError(grpc.status.INTERNAL, err instanceof Error ? err.message : String(err)).toServiceError());
   };
   let request: ActivationRequest;
   try {

@@ -20,7 +20,7 @@ export const streamActivatedJobs: StreamHandler<StreamActivatedJobsRequest> = (c
   if (!request.type) error = invalidArgument('Expected to stream jobs with a non-blank type, but it was blank');
   else if (timeout < 1) error = invalidArgument(`Expected to stream jobs with a timeout greater than 0, but it was ${timeout}`);
   if (error) {
-    call.destroy(error.toServiceError());
+    call.emit('error', error.toServiceError());
     return;
   }
   const stream: JobStream = {

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneTaskProcess } from './support/bpmn-builder.ts';
+import { startHarness, sleep, type EngineHarness } from './support/engine-harness.ts';
+import { activateAll, rawClient, unary, type RawGatewayClient } from './support/raw-gateway-client.ts';
+
+describe('jobs through zeebe-node', () => {
+  let h: EngineHarness;
+  let raw: RawGatewayClient;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    raw = rawClient(h.broker.address);
+    await h.deploy('jobs.bpmn', oneTaskProcess('jobs', 'job-work', { retries: '3' }));
+    await h.deploy('jobs-one-retry.bpmn', oneTaskProcess('jobs-one-retry', 'job-fragile', { retries: '1' }));
+    for (const kind of ['backoff', 'deadline', 'extend', 'poll', 'max', 'worker']) {
+      await h.deploy(`jobs-${kind}.bpmn`, oneTaskProcess(`jobs-${kind}`, `job-${kind}`, { retries: '3' }));
+    }
+  });
+
+  afterAll(async () => {
+    raw.close();
+    await h.close();
+  });
+
+  async function activateOne(type: string, timeout = 60_000) {
+    const jobs = await h.client.activateJobs({ type, worker: 'test-worker', maxJobsToActivate: 1, timeout, requestTimeout: 5_000 });
+    expect(jobs).toHaveLength(1);
+    return jobs[0]!;
+  }
+
+  it('should hand a created job to a worker with its variables, headers and deadline', async () => {
+    // given
+    const instance = await h.client.createProcessInstance({ bpmnProcessId: 'jobs', variables: { applicant: '张三' } });
+    // when
+    const job = await activateOne('job-work');
+    // then
+    expect(job.processInstanceKey).toBe(instance.processInstanceKey);
+    expect(job.variables).toEqual({ applicant: '张三' });
+    expect(job.worker).toBe('test-worker');
+    expect(job.retries).toBe(3);
+    expect(job.elementId).toBe('task');
+    expect(Number(job.deadline)).toBeGreaterThan(Date.now());
+    await h.client.completeJob({ jobKey: job.key, variables: {} });
+  });
+
+  it('should reject completing an unknown job with NOT_FOUND in Zeebe wording', async () => {
+    // when
+    const error = await h.client.completeJob({ jobKey: '2251799813999999', variables: {} }).catch((e: Error) => e);
+    // then
+    expect(String(error)).toContain(
+      "Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key '2251799813999999', but no such job was found",
+    );
+    expect((error as { code?: number }).code).toBe(5);
+  });
+
+  it('should make a failed job with retries left activatable again, with its retries and error message', async () => {
+    // given
+    await h.client.createProcessInstance({ bpmnProcessId: 'jobs', variables: {} });
+    const job = await activateOne('job-work');
+    // when
+    await h.client.failJob({ jobKey: job.key, retries: 2, errorMessage: 'stamp machine jammed' });
+    // then
+    const again = await activateOne('job-work');
+    expect(again.key).toBe(job.key);
+    expect(again.retries).toBe(2);
+    await h.client.completeJob({ jobKey: again.key, variables: {} });
+  });
+
+  it('should hold a failed job back until its retry back-off has passed', async () => {
+    // given
+    await h.client.createProcessInstance({ bpmnProcessId: 'jobs-backoff', variables: {} });
+    const job = await activateOne('job-backoff');
+    const failedAt = Date.now();
+    // when
+    await h.client.failJob({ jobKey: job.key, retries: 1, errorMessage: 'try later', retryBackOff: 700 });
+    const none = await activateAll(raw, { type: 'job-backoff', worker: 'w', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: -1 });
+    const again = await activateOne('job-backoff');
+    // then
+    expect(none).toEqual([]);
+    expect(again.key).toBe(job.key);
+    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(650);
+    await h.client.completeJob({ jobKey: again.key, variables: {} });
+  });
+
+  it('should raise an incident when the last retry fails, and continue after retries are updated and the incident resolved', async () => {
+    // given
+    const instance = await h.client.createProcessInstance({ bpmnProcessId: 'jobs-one-retry', variables: {} });
+    const job = await activateOne('job-fragile');
+    // when
+    await h.client.failJob({ jobKey: job.key, retries: 0, errorMessage: 'registry offline' });
+    const incident = await h.waitForRecord((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String(r.key) !== '' && String((r.value as { jobKey: number }).jobKey) === job.key);
+    // then
+    expect(incident.value).toMatchObject({ errorType: 'JOB_NO_RETRIES', errorMessage: 'registry offline', elementId: 'task' });
+    // and when
+    await h.client.updateJobRetries({ jobKey: job.key, retries: 1 });
+    await h.client.resolveIncident({ incidentKey: String(incident.key) });
+    const again = await activateOne('job-fragile');
+    await h.client.completeJob({ jobKey: again.key, variables: {} });
+    // then
+    await h.waitForRecord(
+      (r) => r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_COMPLETED' && String(r.key) === instance.processInstanceKey,
+    );
+  });
+
+  it('should reject updating retries to zero with INVALID_ARGUMENT', async () => {
+    // given
+    await h.client.createProcessInstance({ bpmnProcessId: 'jobs', variables: {} });
+    const job = await activateOne('job-work');
+    // when
+    const error = await h.client.updateJobRetries({ jobKey: job.key, retries: 0 }).catch((e: Error) => e);
+    // then
+    expect((error as { code?: number }).code).toBe(3);
+    await h.client.completeJob({ jobKey: job.key, variables: {} });
+  });
+
+  it('should turn an uncaught thrown error into an incident naming the error code', async () => {
+    // given
+    await h.client.createProcessInstance({ bpmnProcessId: 'jobs', variables: {} });
+    const job = await activateOne('job-work');
+    // when
+    await h.client.throwError({ jobKey: job.key, errorCode: 'NO_PERMIT', errorMessage: 'permit missing' });
+    // then
+    const incident = await h.waitForRecord((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String((r.value as { jobKey: number }).jobKey) === job.key);
+    expect(incident.value).toMatchObject({ errorType: 'UNHANDLED_ERROR_EVENT' });
+    expect((incident.value as { errorMessage: string }).errorMessage).toContain("'NO_PERMIT'");
+  });
+
+  it('should hand a job out again once its worker let the deadline pass', async () => {
+    // given
+    await h.client.createProcessInstance({ bpmnProcessId: 'jobs-deadline', variables: {} });
+    const job = await activateOne('job-deadline', 300);
+    // when the worker never answers
+    const again = await activateOne('job-deadline');
+    // then
+    expect(again.key).toBe(job.key);
+    await h.client.completeJob({ jobKey: again.key, variables: {} });
+  });
+
+  it('should extend a job deadline with UpdateJobTimeout', async () => {
+    // given
+    await h.client.createProcessInstance({ bpmnProcessId: 'jobs-extend', variables: {} });
+    const job = await activateOne('job-extend', 300);
+    // when
+    await unary(raw, 'UpdateJobTimeout', { jobKey: job.key, timeout: 60_000 });
+    await sleep(500);
+    // then it is not handed out again
+    const none = await activateAll(raw, { type: 'job-extend', worker: 'w', maxJobsToActivate: 1, timeout: 1000, requestTimeout: -1 });
+    expect(none).toEqual([]);
+    await h.client.completeJob({ jobKey: job.key, variables: {} });
+  });
+
+  it('should hold an activation request open until a job arrives (long polling)', async () => {
+    // given a waiting request
+    const started = Date.now();
+    const pending = h.client.activateJobs({ type: 'job-poll', worker: 'poller', maxJobsToActivate: 5, timeout: 60_000, requestTimeout: 10_000 });
+    await sleep(400);
+    // when
+    const instance = await h.client.createProcessInstance({ bpmnProcessId: 'jobs-poll', variables: {} });
+    const jobs = await pending;
+    // then
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.processInstanceKey).toBe(instance.processInstanceKey);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    await h.client.completeJob({ jobKey: jobs[0]!.key, variables: {} });
+  });
+
+  it('should activate no more than maxJobsToActivate jobs', async () => {
+    // given
+    for (let i = 0; i < 3; i++) await h.client.createProcessInstance({ bpmnProcessId: 'jobs-max', variables: { i } });
+    // when
+    const first = await h.client.activateJobs({ type: 'job-max', worker: 'w', maxJobsToActivate: 2, timeout: 60_000, requestTimeout: 1000 });
+    const rest = await h.client.activateJobs({ type: 'job-max', worker: 'w', maxJobsToActivate: 5, timeout: 60_000, requestTimeout: 1000 });
+    // then
+    expect(first).toHaveLength(2);
+    expect(rest).toHaveLength(1);
+    for (const job of [...first, ...rest]) await h.client.completeJob({ jobKey: job.key, variables: {} });
+  });
+
+  it('should reject an activation with an empty type with INVALID_ARGUMENT', async () => {
+    // when
+    const error = await activateAll(raw, { type: '', worker: 'w', timeout: 1000, maxJobsToActivate: 1 }).catch((e: Error) => e);
+    // then
+    expect((error as { code?: number }).code).toBe(3);
+    expect((error as Error).message).toContain('type');
+  });
+
+  it('should complete instances through a zeebe-node worker', async () => {
+    // given
+    const worker = h.client.createWorker({
+      taskType: 'job-worker',
+      loglevel: 'NONE',
+      taskHandler: (job) => job.complete({ handledBy: 'worker' }),
+    });
+    // when
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => h.client.createProcessInstanceWithResult({ bpmnProcessId: 'jobs-worker', variables: { i } })),
+    );
+    await worker.close();
+    // then
+    expect(results.map((r) => r.variables)).toEqual(Array.from({ length: 20 }, (_, i) => ({ i, handledBy: 'worker' })));
+  });
+});
