@@ -59,6 +59,19 @@ const en: typeof zh = {
     restored: 'Version {from} restored as version {to}', noChanges: 'The versions are identical', pick: 'Choose two versions',
     version: 'Version {v}', count: '{added} added, {removed} removed, {changed} changed',
   },
+  templates: {
+    'village-intake': 'Village agent intake', 'street-review': 'Street review', 'urban-inspection': 'Urban-management inspection',
+    countersign: 'Countersign approval', 'notify-applicant': 'Notify applicant', 'issue-certificate': 'Issue certificate', apply: 'Apply template: {name}',
+  },
+  formStarter: {
+    applicantName: 'Applicant name', idNumber: 'ID number', phone: 'Phone', description: 'What is applied for',
+    decision: 'Decision', approve: 'Approve', reject: 'Reject', comment: 'Comment',
+  },
+  diffProps: {
+    type: 'Type', name: 'Name', office: 'Office / post', due: 'Due time', signMode: 'Approval mode', signers: 'Countersigning',
+    form: 'Form', applicantVisit: 'Applicant comes in', jobType: 'Job type', condition: 'Condition', default: 'Default flow',
+    source: 'Source', target: 'Target', documentation: 'Documentation', workdays: '{n} working days', yes: 'yes',
+  },
   export: { failed: 'Export failed: {reason}' },
 };
 export default en;

@@ -57,5 +57,18 @@ export default {
     restored: '已把第 {from} 版恢复为第 {to} 版', noChanges: '两个版本没有差异', pick: '选择两个版本',
     version: '第 {v} 版', count: '{added} 处新增，{removed} 处删除，{changed} 处修改',
   },
+  templates: {
+    'village-intake': '村代办受理', 'street-review': '街道审核', 'urban-inspection': '城管核查',
+    countersign: '会签审批', 'notify-applicant': '通知申请人', 'issue-certificate': '出证', apply: '应用模板：{name}',
+  },
+  formStarter: {
+    applicantName: '申请人姓名', idNumber: '身份证号', phone: '联系电话', description: '申请事项说明',
+    decision: '审核结论', approve: '同意', reject: '不同意', comment: '审核意见',
+  },
+  diffProps: {
+    type: '类型', name: '名称', office: '办理科室/岗位', due: '办结时限', signMode: '审批方式', signers: '会签科室/岗位',
+    form: '表单', applicantVisit: '申请人到场', jobType: '作业类型', condition: '条件', default: '默认流向',
+    source: '起点', target: '终点', documentation: '说明', workdays: '{n} 个工作日', yes: '是',
+  },
   export: { failed: '导出失败：{reason}' },
 };
