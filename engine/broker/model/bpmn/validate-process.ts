@@ -40,6 +40,9 @@ export function validateProcess(
   unresolvedReferences: ReadonlySet<string> = new Set(),
 ): void {
   const flowElements = elementList(process, 'flowElements');
+  if (process.id === undefined || process.id.trim() === '') {
+    report(undefined, "Process: Attribute 'id' must be present and not empty");
+  }
   const startEvents = flowElements.filter((element) => element.$type === 'bpmn:StartEvent');
   if (startEvents.length === 0) {
     report(process.id, 'Must have at least one start event');
@@ -56,6 +59,11 @@ function validateContainer(
 ): void {
   const index = indexFlows(flowElements, unresolved);
   for (const element of flowElements) {
+    if (element.id === undefined || element.id.trim() === '') {
+      const named = element.name ? ` named '${element.name}'` : '';
+      report(undefined, `Element of type '${localTypeName(element.$type)}'${named}: Attribute 'id' must be present and not empty`);
+      continue;
+    }
     if (element.$type === 'bpmn:SequenceFlow') {
       validateSequenceFlow(element, index, (message) => report(element.id, message));
     } else if (!NON_EXECUTABLE_ELEMENTS.has(element.$type)) {
