@@ -116,7 +116,14 @@ describe('deploy-time validation of invalid models', () => {
       /^Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following errors:\n/,
     );
     expect(error.message).toContain(`'${file}': `);
-    if (elementId !== undefined) expect(error.message).toContain(`- Element: ${elementId}\n    - ERROR: ${message}`);
+    if (elementId !== undefined) {
+      // the message sits in the block under its element's heading
+      const start = error.message.indexOf(`- Element: ${elementId}\n`);
+      expect(start).toBeGreaterThan(0);
+      const next = error.message.indexOf('\n- Element: ', start + 1);
+      const block = error.message.slice(start, next === -1 ? undefined : next);
+      expect(block).toContain(`\n    - ERROR: ${message}`);
+    }
     else expect(error.message).toContain(`'${file}': ${message}`);
   });
 
