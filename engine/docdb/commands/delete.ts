@@ -23,9 +23,7 @@ export const deleteCommand: CommandHandler = async (ctx) => {
         if (limit !== 0 && limit !== 1) throw failedToParse(`The limit field in delete objects must be 0 or 1. Got ${limit}`);
         if (!store) continue;
         const { docs } = runRead(store, { filter: s.q as Document, limit: limit || undefined, hint: s.hint, mingo: { ...mingo, ...mingoOptions(s) } });
-        ctx.engine.root.transactionSync(() => {
-          for (const doc of docs) store.remove(doc);
-        });
+        for (const doc of docs) store.remove(doc);
         n += docs.length;
       } catch (err) {
         writeErrors.push(writeError(i, err));

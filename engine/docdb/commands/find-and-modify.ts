@@ -39,10 +39,10 @@ export const findAndModify: CommandHandler = async (ctx) => {
     const existing = ctx.engine.catalog.get(ctx.db, coll);
     if (!existing && !upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
     const store = new CollectionStore(ctx.engine, ctx.db, existing ?? ensureCollection(ctx, coll));
-    const out = ctx.engine.root.transactionSync(() => executeUpdate(store, {
+    const out = executeUpdate(store, {
       q: query, u: update, upsert, multi: false, sort, hint: ctx.body.hint,
       arrayFilters: ctx.body.arrayFilters as Document[] | undefined,
-    }, mingo));
+    }, mingo);
     const lastErrorObject: Document = { n: out.n, updatedExisting: out.upsertedId === undefined && out.n > 0 };
     if (out.upsertedId !== undefined) lastErrorObject.upserted = out.upsertedId;
     const value = returnNew ? out.after : out.before;

@@ -19,7 +19,7 @@ export const insert: CommandHandler = async (ctx) => {
       try {
         const doc = withIdFirst(docs[i]);
         if (Array.isArray(doc._id)) throw badValue(`can't use an array for _id`);
-        ctx.engine.root.transactionSync(() => store.insert(doc));
+        store.insert(doc);
         count++;
       } catch (err) {
         errors.push(writeError(i, err));

@@ -25,10 +25,10 @@ export const update: CommandHandler = async (ctx) => {
         const existing = ctx.engine.catalog.get(ctx.db, coll);
         if (!existing && !s.upsert) continue;
         const store = new CollectionStore(ctx.engine, ctx.db, existing ?? ensureCollection(ctx, coll));
-        const out = ctx.engine.root.transactionSync(() => executeUpdate(store, {
+        const out = executeUpdate(store, {
           q: s.q as Document, u: s.u, upsert: s.upsert === true, multi: s.multi === true,
           arrayFilters: s.arrayFilters as Document[] | undefined, hint: s.hint,
-        }, { ...mingo, ...mingoOptions(s as Document) }));
+        }, { ...mingo, ...mingoOptions(s as Document) });
         n += out.n;
         nModified += out.nModified;
         if (out.upsertedId !== undefined) upserted.push({ index: i, _id: out.upsertedId });
