@@ -19,7 +19,7 @@ async function registerModels(log: RecordLog, state: MutableEngineState): Promis
       const process = record.value as ProcessValue;
       let parsed = parsedByChecksum.get(process.checksum + process.resourceName);
       if (!parsed) {
-        parsed = await parseResource(process.resourceName, process.resource);
+        parsed = await parseResource(process.resourceName, process.resource, { validate: false });
         parsedByChecksum.set(process.checksum + process.resourceName, parsed);
       }
       const model = parsed.kind === 'process' ? parsed.processes.find((p) => p.bpmnProcessId === process.bpmnProcessId) : undefined;

@@ -58,7 +58,7 @@ describe('jobs through zeebe-node', () => {
     await h.client.createProcessInstance({ bpmnProcessId: 'jobs', variables: {} });
     const job = await activateOne('job-work');
     // when
-    await h.client.failJob({ jobKey: job.key, retries: 2, errorMessage: 'stamp machine jammed' });
+    await h.client.failJob({ jobKey: job.key, retries: 2, errorMessage: 'stamp machine jammed', retryBackOff: 0 });
     // then
     const again = await activateOne('job-work');
     expect(again.key).toBe(job.key);
@@ -87,7 +87,7 @@ describe('jobs through zeebe-node', () => {
     const instance = await h.client.createProcessInstance({ bpmnProcessId: 'jobs-one-retry', variables: {} });
     const job = await activateOne('job-fragile');
     // when
-    await h.client.failJob({ jobKey: job.key, retries: 0, errorMessage: 'registry offline' });
+    await h.client.failJob({ jobKey: job.key, retries: 0, errorMessage: 'registry offline', retryBackOff: 0 });
     const incident = await h.waitForRecord((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String(r.key) !== '' && String((r.value as { jobKey: number }).jobKey) === job.key);
     // then
     expect(incident.value).toMatchObject({ errorType: 'JOB_NO_RETRIES', errorMessage: 'registry offline', elementId: 'task' });

@@ -42,18 +42,16 @@ export async function deploy(resources: ResourceRequest[], tenantId: string, ctx
     );
   }
   const parsed: ParsedResource[] = [];
-  const failures: string[] = [];
+  const failures: ResourceValidationError[] = [];
   for (const r of resources) {
     try {
       parsed.push(await parseResource(r.name, r.content));
     } catch (err) {
-      if (err instanceof ResourceValidationError) failures.push(err.message);
-      else failures.push(`'${r.name}': ${err instanceof Error ? err.message : String(err)}`);
+      if (err instanceof ResourceValidationError) failures.push(err);
+      else failures.push(new ResourceValidationError([{ resourceName: r.name, message: err instanceof Error ? err.message : String(err) }]));
     }
   }
-  if (failures.length > 0) {
-    throw invalidArgument(`Command 'CREATE' rejected with code 'INVALID_ARGUMENT': ${failures.join('\n')}`);
-  }
+  if (failures.length > 0) throw invalidArgument(ResourceValidationError.combine(failures).message);
   const value = {
     resources: resources.map((r): DeploymentResource => ({ resourceName: r.name, resource: Buffer.from(r.content).toString('utf8') })),
     processesMetadata: [],
