@@ -25,7 +25,11 @@ export async function dispatch(deps: DispatchDeps, body: Document, connectionId:
     }
     const db = typeof body.$db === 'string' ? body.$db : defaultDb;
     const ctx: CommandContext = { ...deps, connectionId, db, body, name };
-    return await handler(ctx);
+    const reply = await handler(ctx);
+    const wc = body.writeConcern as { j?: unknown } | undefined;
+    // commits are durable against a killed process; j:true also waits for the fsync (power loss)
+    if (wc && wc.j === true) await deps.engine.root.flushed;
+    return reply;
   } catch (err) {
     if (err instanceof MongoCommandError) return err.toReply();
     return { ok: 0, errmsg: `internal error in '${name}': ${(err as Error).message ?? String(err)}`, code: 1, codeName: 'InternalError' };

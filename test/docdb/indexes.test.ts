@@ -124,3 +124,45 @@ describe('docdb indexes', () => {
     expect((await c.indexes())[1]).toMatchObject({ expireAfterSeconds: 1 });
   });
 });
+
+describe('docdb index-provided sort order', () => {
+  let t: TestDocDb;
+
+  beforeAll(async () => {
+    t = await startTestDocDb();
+    const c = t.client.db('sort').collection('tasks');
+    await c.createIndex({ status: 1, due: 1 });
+    await c.insertMany(Array.from({ length: 3000 }, (_, i) => ({ status: i % 3 === 0 ? 'open' : 'done', due: (i * 7919) % 3000, tags: i % 500 === 0 ? [i, -i] : undefined })));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should read a sorted page through the index and stop at the limit', async () => {
+    const c = t.client.db('sort').collection('tasks');
+    const plan = await c.find({ status: 'open' }).sort({ due: -1 }).limit(5).explain('executionStats');
+    expect(plan.queryPlanner.winningPlan).toMatchObject({ stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: 'status_1_due_1', direction: 'backward' } });
+    expect(plan.executionStats.totalDocsExamined).toBe(5);
+    const page = (await c.find({ status: 'open' }).sort({ due: -1 }).skip(2).limit(5).toArray()).map((d) => d.due);
+    const expected = (await c.find({ status: 'open' }).toArray()).map((d) => d.due as number).sort((a, b) => b - a).slice(2, 7);
+    expect(page).toEqual(expected);
+  });
+
+  it('should sort by _id through the _id index and fall back to an in-memory sort otherwise', async () => {
+    const c = t.client.db('sort').collection('tasks');
+    const byId = await c.find({}).sort({ _id: -1 }).limit(3).explain('executionStats');
+    expect(byId.executionStats.totalDocsExamined).toBe(3);
+    const last = await c.find({}).sort({ _id: -1 }).limit(1).toArray();
+    const all = await c.find({}).toArray();
+    expect(String(last[0]._id)).toBe(String(all[all.length - 1]._id));
+    const mem = await c.find({ due: { $gt: 5 } }).sort({ status: -1, due: 1 }).limit(3).explain('executionStats');
+    expect(mem.queryPlanner.winningPlan.stage).toBe('SORT');
+    const rows = await c.find({ due: { $gt: 5 } }).sort({ status: -1, due: 1 }).limit(3).toArray();
+    const expected = all
+      .filter((d) => (d.due as number) > 5)
+      .sort((a, b) => (a.status === b.status ? (a.due as number) - (b.due as number) : a.status < b.status ? 1 : -1))
+      .slice(0, 3)
+      .map((d) => [d.status, d.due]);
+    expect(rows.map((d) => [d.status, d.due])).toEqual(expected);
+  });
+});

@@ -69,8 +69,9 @@ export function validateDbName(db: string): void {
 }
 
 /** mingo options derived from a command's collation and let. */
-export function mingoOptions(body: Document): { collation?: { locale: string; strength?: 1 | 2 | 3 }; variables?: Document } {
-  const out: { collation?: { locale: string; strength?: 1 | 2 | 3 }; variables?: Document } = {};
+export function mingoOptions(body: Document): { collation?: { locale: string; strength?: 1 | 2 | 3 }; variables?: Document; scriptEnabled: boolean } {
+  // server-side JavaScript ($where, $function, $accumulator) is disabled, as with mongod --noscripting
+  const out: { collation?: { locale: string; strength?: 1 | 2 | 3 }; variables?: Document; scriptEnabled: boolean } = { scriptEnabled: false };
   const collation = body.collation as { locale?: string; strength?: 1 | 2 | 3 } | undefined;
   if (collation && collation.locale && collation.locale !== 'simple') out.collation = { locale: collation.locale, strength: collation.strength };
   if (body.let && typeof body.let === 'object') out.variables = body.let as Document;

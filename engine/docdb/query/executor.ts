@@ -3,10 +3,12 @@
  * and keeps those mingo's Query accepts; sort, skip, limit and projection are applied with mingo.
  */
 import { Query, find } from 'mingo';
+import { prefixOf } from '../storage/key-encoding.ts';
 import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import type { CollectionStore } from '../storage/collection-store.ts';
-import { planQuery, type Plan } from './planner.ts';
+import { planQuery, planSort, type KeyRange, type Plan } from './planner.ts';
+import type { Database } from 'lmdb';
 import { failedToParse, MongoCommandError } from '../errors.ts';
 
 /** Counters that show how much work a read did (reported by explain). */
@@ -33,6 +35,19 @@ export interface ReadResult {
   stats: ScanStats;
 }
 
+/** Entries of a key range in ascending or descending order. */
+function* rangeEntries(db: Database<Buffer, Buffer>, r: KeyRange, reverse: boolean): Generator<{ key: Buffer; value: Buffer }> {
+  if (!reverse) {
+    yield* db.getRange({ start: r.start, end: r.end });
+    return;
+  }
+  for (const entry of db.getRange({ start: r.end, reverse: true })) {
+    if (Buffer.compare(entry.key, r.end) >= 0) continue;
+    if (Buffer.compare(entry.key, r.start) < 0) return;
+    yield entry;
+  }
+}
+
 /** Candidate documents of a plan, each at most once. */
 export function* candidates(store: CollectionStore, plan: Plan, stats: ScanStats): Generator<Document> {
   if (plan.kind === 'COLLSCAN') {
@@ -43,11 +58,13 @@ export function* candidates(store: CollectionStore, plan: Plan, stats: ScanStats
     return;
   }
   if (plan.kind === 'IDSCAN') {
+    const prefix = prefixOf(store.meta.id);
     for (const r of plan.ranges) {
-      for (const doc of store.scan(r.start, r.end)) {
+      const abs = { start: Buffer.concat([prefix, r.start]), end: Buffer.concat([prefix, r.end]) };
+      for (const { value } of rangeEntries(store.engine.docs, abs, plan.order === 'reverse')) {
         stats.keysExamined++;
         stats.docsExamined++;
-        yield doc;
+        yield store.engine.decode(value);
       }
     }
     return;
@@ -55,7 +72,7 @@ export function* candidates(store: CollectionStore, plan: Plan, stats: ScanStats
   const seen = plan.ranges.length > 1 || plan.index.unique !== true ? new Set<string>() : undefined;
   const idx = store.engine.idx;
   for (const r of plan.ranges) {
-    for (const { value } of idx.getRange({ start: r.start, end: r.end })) {
+    for (const { value } of rangeEntries(idx, r, plan.order === 'reverse')) {
       stats.keysExamined++;
       if (seen) {
         const k = value.toString('latin1');
@@ -87,6 +104,7 @@ function cleanSort(sort: Document | undefined): Record<string, 1 | -1> | undefin
 
 /** Compiles a filter with mingo, turning its errors into MongoDB's BadValue. */
 export function compileFilter(filter: Document, options?: Partial<Options>): Query {
+  if ('$text' in filter) throw new MongoCommandError('IndexNotFound', 'text index required for $text query (docdb has no text indexes)');
   try {
     return new Query(filter, options);
   } catch (err) {
@@ -96,13 +114,15 @@ export function compileFilter(filter: Document, options?: Partial<Options>): Que
 
 /** Executes a find-like read. */
 export function runRead(store: CollectionStore, spec: ReadSpec): ReadResult {
-  const plan = planQuery(store.meta, spec.filter, spec.hint);
+  const sort = cleanSort(spec.sort);
+  let plan = planQuery(store.meta, spec.filter, spec.hint);
+  if (!spec.mingo?.collation) plan = planSort(store.meta, plan, sort);
+  const presorted = plan.kind !== 'COLLSCAN' && plan.order !== undefined;
   const stats: ScanStats = { keysExamined: 0, docsExamined: 0 };
   const query = compileFilter(spec.filter, spec.mingo);
-  const sort = cleanSort(spec.sort);
   const skip = spec.skip ?? 0;
   const limit = spec.limit && spec.limit > 0 ? spec.limit : undefined;
-  const stopAt = !sort && limit !== undefined ? skip + limit : Infinity;
+  const stopAt = (!sort || presorted) && limit !== undefined ? skip + limit : Infinity;
   let matched: Document[] = [];
   try {
     for (const doc of candidates(store, plan, stats)) {
@@ -110,7 +130,7 @@ export function runRead(store: CollectionStore, spec: ReadSpec): ReadResult {
       matched.push(doc);
       if (matched.length >= stopAt) break;
     }
-    if (sort) matched = find(matched, {}, undefined, spec.mingo).sort(sort).all() as Document[];
+    if (sort && !presorted) matched = find(matched, {}, undefined, spec.mingo).sort(sort).all() as Document[];
   } catch (err) {
     if (err instanceof MongoCommandError) throw err;
     throw new MongoCommandError('BadValue', (err as Error).message);
@@ -131,9 +151,21 @@ export function runRead(store: CollectionStore, spec: ReadSpec): ReadResult {
 export function explainRead(store: CollectionStore, spec: ReadSpec, verbosity: string): Document {
   const result = runRead(store, spec);
   const p = result.plan;
-  const inputStage = p.kind === 'COLLSCAN'
-    ? { stage: 'COLLSCAN', direction: 'forward' }
-    : { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: p.kind === 'IDSCAN' ? '_id_' : p.index.name, keyPattern: p.kind === 'IDSCAN' ? { _id: 1 } : p.index.key, isUnique: p.kind === 'IDSCAN' ? true : p.index.unique === true, isMultiKey: false, direction: 'forward' } };
+  const direction = p.kind !== 'COLLSCAN' && p.order === 'reverse' ? 'backward' : 'forward';
+  const scan: Document = p.kind === 'COLLSCAN'
+    ? { stage: 'COLLSCAN', direction }
+    : {
+      stage: 'FETCH',
+      inputStage: {
+        stage: 'IXSCAN',
+        indexName: p.kind === 'IDSCAN' ? '_id_' : p.index.name,
+        keyPattern: p.kind === 'IDSCAN' ? { _id: 1 } : p.index.key,
+        isUnique: p.kind === 'IDSCAN' ? true : p.index.unique === true,
+        direction,
+      },
+    };
+  const needsSort = cleanSort(spec.sort) !== undefined && (p.kind === 'COLLSCAN' || p.order === undefined);
+  const inputStage = needsSort ? { stage: 'SORT', sortPattern: spec.sort, inputStage: scan } : scan;
   const out: Document = {
     queryPlanner: { namespace: store.ns, parsedQuery: spec.filter, winningPlan: inputStage, rejectedPlans: [] },
   };

@@ -16,8 +16,11 @@ export interface KeyRange {
 /** The chosen access path. */
 export type Plan =
   | { kind: 'COLLSCAN' }
-  | { kind: 'IDSCAN'; ranges: KeyRange[] }
-  | { kind: 'IXSCAN'; index: IndexSpec; ranges: KeyRange[] };
+  | { kind: 'IDSCAN'; ranges: KeyRange[]; order?: ScanOrder; eqCount?: number }
+  | { kind: 'IXSCAN'; index: IndexSpec; ranges: KeyRange[]; order?: ScanOrder; eqCount?: number };
+
+/** Set when the scan itself yields documents in the requested sort order. */
+export type ScanOrder = 'forward' | 'reverse';
 
 type Predicate =
   | { type: 'eq'; value: unknown }
@@ -134,7 +137,7 @@ export function planQuery(meta: CollectionMeta, filter: Document, hint?: unknown
     }
     if (eqCount === 0 && !tail && hint === undefined) continue;
     const score = eqCount * 4 + (tail ? (tail.type === 'in' ? 3 : 2) : 0) + (index.unique && eqCount === fields.length ? 100 : 0);
-    if (!best || score > best.score) best = { score, plan: { kind: 'IXSCAN', index, ranges: rangesFor(base, tail) } };
+    if (!best || score > best.score) best = { score, plan: { kind: 'IXSCAN', index, ranges: rangesFor(base, tail), eqCount: tail ? -1 : eqCount } };
   }
   if (best) return best.plan;
   if (idPred && idPred.type === 'range') return { kind: 'IDSCAN', ranges: rangesFor(Buffer.alloc(0), idPred) };
@@ -145,4 +148,49 @@ function matchesHint(index: IndexSpec, hint: unknown): boolean {
   if (typeof hint === 'string') return index.name === hint;
   if (hint && typeof hint === 'object') return JSON.stringify(hint) === JSON.stringify(index.key);
   return false;
+}
+
+/**
+ * Makes the plan return documents already sorted when an index provides the order: the sort keys
+ * follow the plan's equality prefix in the index (all in the index's directions, or all reversed),
+ * or the collection is scanned and an index (or _id) starts with the sort keys.
+ */
+export function planSort(meta: CollectionMeta, plan: Plan, sort: Record<string, 1 | -1> | undefined): Plan {
+  if (!sort) return plan;
+  const sortFields = Object.keys(sort);
+  const orderFor = (keys: Record<string, number | string>, offset: number): ScanOrder | undefined => {
+    const fields = Object.keys(keys);
+    if (fields.length < offset + sortFields.length) return undefined;
+    let dir: number | undefined;
+    for (let i = 0; i < sortFields.length; i++) {
+      if (fields[offset + i] !== sortFields[i]) return undefined;
+      const rel = Number(keys[fields[offset + i]]) * sort[sortFields[i]];
+      if (dir === undefined) dir = rel;
+      else if (dir !== rel) return undefined;
+    }
+    return dir === 1 ? 'forward' : 'reverse';
+  };
+  if (plan.kind === 'IXSCAN') {
+    if (plan.ranges.length !== 1 || plan.eqCount === undefined || plan.eqCount < 0) return plan;
+    const order = orderFor(plan.index.key, plan.eqCount);
+    return order ? { ...plan, order } : plan;
+  }
+  if (plan.kind === 'IDSCAN') {
+    if (plan.ranges.length !== 1) return plan;
+    const order = orderFor({ _id: 1 }, 0);
+    return order ? { ...plan, order } : plan;
+  }
+  const idOrder = orderFor({ _id: 1 }, 0);
+  if (idOrder) {
+    return { kind: 'IDSCAN', ranges: [{ start: Buffer.alloc(0), end: Buffer.from([0xff]) }], order: idOrder };
+  }
+  for (const index of meta.indexes) {
+    if (index.sparse || index.partialFilterExpression) continue;
+    const order = orderFor(index.key, 0);
+    if (order) {
+      const prefix = prefixOf(index.id);
+      return { kind: 'IXSCAN', index, ranges: [{ start: prefix, end: prefixEnd(prefix) }], order, eqCount: 0 };
+    }
+  }
+  return plan;
 }
