@@ -162,3 +162,37 @@ describe('evaluating expressions', () => {
     expect(evaluateNullableDateTime(feel('""'), {})).toEqual({ ok: true, value: null });
   });
 });
+
+describe("Camunda's FEEL extension functions", () => {
+  it('should offer is defined and get or else in conditions and mappings', () => {
+    expect(evaluateBoolean(feel('is defined(opinion)'), { opinion: '同意' })).toEqual({ ok: true, value: true });
+    expect(evaluateBoolean(feel('not(is defined(opinion))'), {})).toEqual({ ok: true, value: true });
+    expect(evaluate(feel('get or else(applicant.phone, "无")'), { applicant: {} })).toEqual({ ok: true, value: '无' });
+    expect(evaluate(feel('get or else(level, 1)'), { level: 3 })).toEqual({ ok: true, value: 3 });
+  });
+
+  it('should accept extension functions at deploy, including names with keywords', () => {
+    expect(checkFeelSyntax('get or else(x, 5) > 3 and is defined(y)')).toBeUndefined();
+  });
+
+  it('should fail an assert that does not hold, as Zeebe reports it', () => {
+    expect(evaluate(feel('assert(amount, amount > 0)'), { amount: 5 })).toEqual({ ok: true, value: 5 });
+    expect(evaluate(feel('assert(amount, amount > 0)'), { amount: -1 })).toEqual({
+      ok: false,
+      message: "Assertion failure on evaluate the expression 'assert(amount, amount > 0)': The condition is not fulfilled",
+    });
+  });
+
+  it('should offer the list, string and json helpers', () => {
+    expect(evaluate(feel('is empty(items)'), { items: [] })).toEqual({ ok: true, value: true });
+    expect(evaluate(feel('is blank(note)'), { note: '  ' })).toEqual({ ok: true, value: true });
+    expect(evaluate(feel('trim(note)'), { note: ' 东村 ' })).toEqual({ ok: true, value: '东村' });
+    expect(evaluate(feel('partition([1,2,3,4,5], 2)'), {})).toEqual({ ok: true, value: [[1, 2], [3, 4], [5]] });
+    expect(evaluate(feel('duplicate values(["a","b","a"])'), {})).toEqual({ ok: true, value: ['a'] });
+    expect(evaluate(feel('extract("2026年第12号", "[0-9]+")'), {})).toEqual({ ok: true, value: ['2026', '12'] });
+    expect(evaluate(feel('to json({a: 1})'), {})).toEqual({ ok: true, value: '{"a":1}' });
+    expect(evaluate(feel('from json(text).a'), { text: '{"a": [1]}' })).toEqual({ ok: true, value: [1] });
+    const id = evaluate(feel('uuid()'), {});
+    expect(id.ok && id.value).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -3,6 +3,7 @@ import type { Warning } from 'feelin';
 import type { EvaluationResult, Expression, Variables } from '../types.ts';
 import { resultTypeOf } from './result-type.ts';
 import type { ResultType } from './result-type.ts';
+import { FeelAssertionError, functionsUsedBy } from './camunda-functions.ts';
 import { evaluateFast } from './fast-path.ts';
 import { toJsonValue } from './json-value.ts';
 import { formatWarnings } from './warnings.ts';
@@ -31,11 +32,14 @@ export function evaluateRaw(expression: Expression, variables: Variables): Evalu
   const fast = evaluateFast(text, variables);
   if (fast !== undefined) return { ok: true, value: { expression: text, value: fast.value, warnings: [] } };
   try {
-    const { value, warnings } = feelEvaluate(text, { ...variables });
+    const { value, warnings } = feelEvaluate(text, { ...functionsUsedBy(text), ...variables });
     return { ok: true, value: { expression: text, value, warnings } };
   } catch (error) {
     if (error instanceof FeelSyntaxError) {
       return { ok: false, message: `failed to parse expression '${text}': ${error.message} at position ${error.position.from}` };
+    }
+    if (error instanceof FeelAssertionError) {
+      return { ok: false, message: `Assertion failure on evaluate the expression '${text}': ${error.message}` };
     }
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `failed to evaluate expression '${text}': ${reason}` };

@@ -1,5 +1,6 @@
 import { parseExpression as parseFeel } from 'feelin';
 import type { Expression, FeelExpression } from '../types.ts';
+import { functionsUsedBy } from './camunda-functions.ts';
 
 /**
  * Turns a model attribute into an {@link Expression}: text starting with `=` is FEEL
@@ -28,7 +29,7 @@ export function checkFeelSyntax(expression: string): string | undefined {
   if (expression.trim() === '') {
     return `failed to parse expression '${expression}': the expression is empty`;
   }
-  const tree = parseFeel(expression, {}, undefined);
+  const tree = parseFeel(expression, functionsUsedBy(expression), undefined);
   let problem: string | undefined;
   tree.iterate({
     enter(node) {
