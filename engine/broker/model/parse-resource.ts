@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseBpmn } from './bpmn/parse-bpmn.ts';
+import { decodeText } from './decode-text.ts';
 import { ResourceValidationError } from './errors.ts';
 import { parseForm } from './form/parse-form.ts';
 import type { ParseOptions } from './parse-options.ts';
@@ -22,7 +23,7 @@ export async function parseResource(
   content: Buffer | string,
   options: ParseOptions = {},
 ): Promise<ParsedResource> {
-  const text = typeof content === 'string' ? content : content.toString('utf8');
+  const text = decodeText(content);
   const checksum = resourceChecksum(content);
   const lower = resourceName.toLowerCase();
   if (BPMN_SUFFIXES.some((suffix) => lower.endsWith(suffix))) {

@@ -8,6 +8,7 @@ import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor.ts';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor.ts';
 import { passThroughTaskProcessor } from './task/pass-through-task-processor.ts';
+import { scriptTaskProcessor } from './task/script-task-processor.ts';
 
 /** Element types the engine executes; deploy validation rejects the others. */
 export type SupportedElementType =
@@ -32,7 +33,7 @@ export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProc
   SERVICE_TASK: jobWorkerTaskProcessor,
   SEND_TASK: jobWorkerTaskProcessor,
   BUSINESS_RULE_TASK: jobWorkerTaskProcessor,
-  SCRIPT_TASK: jobWorkerTaskProcessor,
+  SCRIPT_TASK: scriptTaskProcessor,
   USER_TASK: jobWorkerTaskProcessor,
   MANUAL_TASK: passThroughTaskProcessor,
   TASK: passThroughTaskProcessor,

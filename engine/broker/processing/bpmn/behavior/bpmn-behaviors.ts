@@ -62,7 +62,8 @@ export class BpmnBehaviors {
   applyOutputMappings(element: ElementContext): boolean {
     const mappings = element.element.outputMappings;
     if (mappings.length === 0) return true;
-    const result = this.variables.evaluate(mappings, element.key);
+    const existing = this.ctx.state.variables.collect(element.value.flowScopeKey);
+    const result = this.variables.evaluate(mappings, element.key, { mode: 'output', existing });
     if (!result.ok) {
       this.incidents.create(element, 'IO_MAPPING_ERROR', result.message);
       return false;

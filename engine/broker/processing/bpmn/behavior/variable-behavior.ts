@@ -1,5 +1,5 @@
 /** Writes variable events: local sets, merges with propagation, input and output mappings. */
-import { evaluateMappings, type EvaluationResult, type VariableMapping } from '../../../model/index.ts';
+import { evaluateMappings, type EvaluationResult, type MappingEvaluationOptions, type VariableMapping } from '../../../model/index.ts';
 import type { VariableDocument } from '../../../protocol/record.ts';
 import type { ProcessingContext } from '../../processing-context.ts';
 
@@ -50,7 +50,11 @@ export class VariableBehavior {
   }
 
   /** Evaluates mappings against the variables visible from a scope. */
-  evaluate(mappings: readonly VariableMapping[], scopeKey: number): EvaluationResult<Record<string, unknown>> {
-    return evaluateMappings(mappings, this.ctx.state.variables.collect(scopeKey));
+  evaluate(
+    mappings: readonly VariableMapping[],
+    scopeKey: number,
+    options?: MappingEvaluationOptions,
+  ): EvaluationResult<Record<string, unknown>> {
+    return evaluateMappings(mappings, this.ctx.state.variables.collect(scopeKey), options);
   }
 }
