@@ -229,3 +229,24 @@ describe('re-reading accepted resources', () => {
     );
   });
 });
+
+describe('reading resource bytes', () => {
+  it('should honour a GBK encoding declaration', async () => {
+    // given a model saved as GBK by older office software
+    // when it is parsed
+    const resource = await parseResource('gbk-encoded.bpmn', fixture('gbk-encoded.bpmn'));
+
+    // then the Chinese names are read correctly
+    if (resource.kind !== 'process') throw new Error('expected a process');
+    const process = resource.processes[0];
+    expect(process.name).toBe('宅基地审批');
+    expect(process.elements.get('review')?.name).toBe('村委审核');
+    expect(process.elements.get('review')?.userTask?.candidateGroups).toEqual({ kind: 'static', source: '村委会', value: '村委会' });
+  });
+
+  it('should read UTF-8 with a byte-order mark', async () => {
+    const resource = await parseResource('utf8-with-bom.bpmn', fixture('utf8-with-bom.bpmn'));
+    if (resource.kind !== 'process') throw new Error('expected a process');
+    expect(resource.processes[0]).toMatchObject({ bpmnProcessId: 'bom_process', name: '宅基地审批' });
+  });
+});
