@@ -94,7 +94,7 @@ describe('variables', () => {
     await h.client.completeJob({ jobKey: job.key, variables: {} });
     const result = await pending;
     // then
-    expect(Number(localResponse.key)).toBeGreaterThan(0);
+    expect(Number((localResponse as unknown as { key: string }).key)).toBeGreaterThan(0);
     expect(result.variables).toEqual({ shared: 'new', fresh: 2 });
     const records = h.records();
     const onlyHere = records.find((r) => r.valueType === 'VARIABLE' && (r.value as { name: string }).name === 'onlyHere');
