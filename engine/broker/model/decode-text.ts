@@ -3,7 +3,7 @@ const XML_DECLARATION = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/
 /**
  * Decodes resource bytes to text: strips a UTF-8 byte-order mark and honours the encoding of an
  * XML declaration (e.g. `encoding="GBK"`, still common for files from older office software).
- * Unknown encodings fall back to UTF-8.
+ * The declaration of a re-decoded document is rewritten to UTF-8. Unknown encodings fall back to UTF-8.
  */
 export function decodeText(content: Buffer | string): string {
   if (typeof content === 'string') return content.replace(/^\uFEFF/, '');
@@ -11,7 +11,9 @@ export function decodeText(content: Buffer | string): string {
   const encoding = XML_DECLARATION.exec(head)?.[1]?.toLowerCase();
   if (encoding && encoding !== 'utf-8' && encoding !== 'utf8') {
     try {
-      return new TextDecoder(encoding).decode(content).replace(/^\uFEFF/, '');
+      const text = new TextDecoder(encoding).decode(content).replace(/^\uFEFF/, '');
+      // the text is now decoded; say so, or the XML reader would warn about the old encoding
+      return text.replace(/^(<\?xml[^>]*\bencoding\s*=\s*["'])[A-Za-z0-9._-]+(["'])/, '$1UTF-8$2');
     } catch {
       // not an encoding Node knows: read it as UTF-8
     }
