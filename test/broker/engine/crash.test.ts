@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ZBClient } from 'zeebe-node';
+import { startBroker } from '../../../engine/broker/index.ts';
+import { oneTaskProcess } from './support/bpmn-builder.ts';
+import { newClient, sleep } from './support/engine-harness.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * Starts the broker CLI with tsx as a loader (`node --import tsx engine/broker/cli.ts`, one process, so
+ * SIGKILL hits the broker itself) and resolves once it logs where it listens.
+ */
+async function startChild(port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/broker/cli.ts', '--port', String(port), '--data', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`broker did not start: ${output}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('listening on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`broker exited with ${code}: ${output}`)));
+  });
+  return child;
+}
+
+function worker(client: ZBClient, completed: Set<string>) {
+  return client.createWorker({
+    taskType: 'crash-work',
+    loglevel: 'NONE',
+    timeout: 1_000,
+    maxJobsToActivate: 32,
+    taskHandler: async (job) => {
+      const result = await job.complete({ done: true });
+      completed.add(job.processInstanceKey);
+      return result;
+    },
+  });
+}
+
+describe('crash safety', () => {
+  const dirs: string[] = [];
+
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('should complete every acknowledged instance after the broker is killed with SIGKILL under load', async () => {
+    // given a broker child process under load
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'streetflow-crash-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    let child = await startChild(port, dataDir);
+    let client = newClient(`127.0.0.1:${port}`);
+    await client.deployResource({ name: 'crash.bpmn', process: Buffer.from(oneTaskProcess('crash', 'crash-work')) });
+    const acknowledged = new Set<string>();
+    const completed = new Set<string>();
+    let w = worker(client, completed);
+    let creating = true;
+    const creators = Array.from({ length: 8 }, async () => {
+      while (creating) {
+        try {
+          const created = await client.createProcessInstance({ bpmnProcessId: 'crash', variables: { at: Date.now() } });
+          acknowledged.add(created.processInstanceKey);
+        } catch {
+          await sleep(20);
+        }
+      }
+    });
+    await sleep(1_500);
+
+    // when the broker is killed mid-flight
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    creating = false;
+    await Promise.all(creators);
+    await w.close().catch(() => undefined);
+    await client.close().catch(() => undefined);
+    expect(acknowledged.size).toBeGreaterThan(20);
+
+    // and restarted on the same data
+    child = await startChild(port, dataDir);
+    client = newClient(`127.0.0.1:${port}`);
+    w = worker(client, completed);
+    const deadline = Date.now() + 30_000;
+    while ([...acknowledged].some((key) => !completed.has(key)) && Date.now() < deadline) await sleep(100);
+    await w.close();
+    await client.close();
+    child.kill('SIGTERM');
+    const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+    // then every acknowledged instance completed, as the log shows
+    expect(exitCode).toBe(0);
+    const broker = await startBroker({ port: 0, dataDir });
+    const completedInLog = new Set(
+      broker.exporter
+        .read(0, Number.MAX_SAFE_INTEGER)
+        .filter((r) => r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_COMPLETED' && (r.value as { bpmnElementType: string }).bpmnElementType === 'PROCESS')
+        .map((r) => String(r.key)),
+    );
+    await broker.stop();
+    const missing = [...acknowledged].filter((key) => !completedInLog.has(key));
+    expect(missing).toEqual([]);
+  });
+});
