@@ -26,10 +26,15 @@ export function formatResourceProblems(problems: readonly ResourceProblem[]): st
  */
 export function formatRejectionReason(problems: readonly ResourceProblem[]): string {
   const byResource = new Map<string, ResourceProblem[]>();
+  const wide: string[] = [];
   for (const problem of problems) {
-    byResource.set(problem.resourceName, [...(byResource.get(problem.resourceName) ?? []), problem]);
+    if (problem.deploymentWide) wide.push(problem.message);
+    else byResource.set(problem.resourceName, [...(byResource.get(problem.resourceName) ?? []), problem]);
   }
-  const sections = [...byResource].map(([resourceName, list]) => `'${resourceName}': ${formatResourceProblems(list)}`);
+  const sections = [
+    ...[...byResource].map(([resourceName, list]) => `'${resourceName}': ${formatResourceProblems(list)}`),
+    ...wide,
+  ];
   return `Expected to deploy new resources, but encountered the following errors:\n${sections.join('\n')}`;
 }
 

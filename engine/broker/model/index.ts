@@ -9,6 +9,7 @@ export type * from './types.ts';
 export { ResourceValidationError } from './errors.ts';
 export { parseResource, resourceChecksum } from './parse-resource.ts';
 export type { ParseOptions } from './parse-options.ts';
+export { validateDeployment } from './validate-deployment.ts';
 export { DEPLOYMENT_REJECTION_PREFIX, formatDeploymentRejection, formatRejectionReason } from './format-rejection.ts';
 export { checkFeelSyntax, feelExpression, parseExpression } from './feel/expression.ts';
 export { evaluate, expressionText } from './feel/evaluate.ts';

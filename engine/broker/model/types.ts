@@ -234,6 +234,11 @@ export interface ResourceProblem {
   /** Id of the offending element, when the problem belongs to one. */
   readonly elementId?: string;
   readonly message: string;
+  /**
+   * True for a problem of the deployment as a whole (e.g. two resources defining one process id);
+   * it is listed on its own line, not under a resource, as Zeebe lists it.
+   */
+  readonly deploymentWide?: boolean;
 }
 
 /** Evaluated job properties of an element instance. */

@@ -95,6 +95,13 @@ const CASES: readonly InvalidCase[] = [
   { file: 'invalid-assignee-expression.bpmn', elementId: 'approve', message: `failed to parse expression '["land",'` },
   { file: 'invalid-retries-expression.bpmn', elementId: 'sendSms', message: "failed to parse expression 'max(3,'" },
   { file: 'invalid-retries-expression.bpmn', elementId: 'sendSms', message: "Task header attribute 'key' must be present and not empty" },
+  {
+    file: 'reserved-and-duplicate-headers.bpmn',
+    elementId: 'stamp',
+    message:
+      "Attribute 'key' contains 'io.camunda.zeebe:assignee', but header keys starting with 'io.camunda.zeebe:' are reserved for internal use.",
+  },
+  { file: 'reserved-and-duplicate-headers.bpmn', elementId: 'stamp', message: "Headers contain duplicate entries for key 'office'" },
   { file: 'malformed.bpmn', elementId: undefined, message: 'Failed to read the BPMN XML: closing tag mismatch at </bpmn:process> (line 5, column 3)' },
   { file: 'form-without-id.form', elementId: undefined, message: 'Expected the form id to be present, but none given' },
   { file: 'form-not-json.form', elementId: undefined, message: 'Failed to parse the form JSON' },

@@ -64,12 +64,25 @@ function validateTaskDefinition(definition: ModdleElement, report: Report): void
   if (retries) checkExpression(retries, { mandatory: true }).forEach(report);
 }
 
+const RESERVED_HEADER_PREFIX = 'io.camunda.zeebe:';
+
 function validateTaskHeaders(node: ModdleElement, report: Report): void {
   for (const headers of extensionsOfType(node, 'zeebe:TaskHeaders')) {
+    const counts = new Map<string, number>();
     for (const header of elementList(headers, 'values')) {
       const key = stringProp(header, 'key');
-      if (key === undefined || key === '') report("Task header attribute 'key' must be present and not empty");
+      if (key === undefined || key === '') {
+        report("Task header attribute 'key' must be present and not empty");
+        continue;
+      }
+      if (key.startsWith(RESERVED_HEADER_PREFIX)) {
+        report(
+          `Attribute 'key' contains '${key}', but header keys starting with '${RESERVED_HEADER_PREFIX}' are reserved for internal use.`,
+        );
+      }
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
+    for (const [key, count] of counts) if (count > 1) report(`Headers contain duplicate entries for key '${key}'`);
   }
 }
 
