@@ -1,26 +1,13 @@
 /**
- * Composition root: reads the configuration once, starts exactly the servers it asks for,
- * wires the application and shuts everything down gracefully on SIGINT/SIGTERM.
+ * Entry point: reads and validates the configuration first (so a bad value fails fast with a
+ * message naming it), then loads and runs the composition root in start.ts.
  */
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import { mkdirSync } from 'node:fs';
-import { loadConfig } from './config/config.ts';
+import { loadConfig, type Config } from './config/config.ts';
 import { ConfigError } from './config/errors.ts';
-import { createLogger } from './logger.ts';
-import { Shutdown } from './shutdown.ts';
-import { startEmbeddedServers, EmbeddedServerError } from './infra/embedded.ts';
-import { createZeebeClient, zeebeReadiness } from './infra/zeebe.ts';
-import { connectMongo, mongoReadiness } from './infra/mongo.ts';
-import { createApp } from './http/create-app.ts';
-import { listen } from './http/http-server.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-async function main(): Promise<void> {
-  let config;
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`streetflow: ${err.message}\n`);
@@ -28,40 +15,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
-  const shutdown = new Shutdown(logger);
-  shutdown.installSignalHandlers();
-  mkdirSync(config.dataDir, { recursive: true });
-
-  try {
-    const endpoints = await startEmbeddedServers(config, logger, shutdown);
-    const mongo = await connectMongo(endpoints.mongodbUri);
-    shutdown.add('mongodb connection', () => mongo.close());
-    const zeebe = createZeebeClient(endpoints.zeebeAddress);
-    shutdown.add('zeebe client', async () => { await zeebe.close(); });
-
-    const app = createApp({
-      logger,
-      readiness: [zeebeReadiness(zeebe, endpoints.zeebeAddress), mongoReadiness(mongo, endpoints.mongodbUri)],
-      isShuttingDown: () => shutdown.started,
-      designerDir: path.join(root, 'designer/dist'),
-    });
-    const http = await listen(app, config.port, config.host);
-    shutdown.add('http server', () => http.close());
-    const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-    logger.info({ port: http.port }, 'streetflow ready');
-    process.stdout.write(`\nStreetflow is running: open http://${shown}:${http.port}/\n\n`);
-  } catch (err) {
-    if (err instanceof EmbeddedServerError) {
-      logger.fatal(err.message);
-      process.stderr.write(`streetflow: ${err.message}\n`);
-    } else {
-      logger.fatal({ err }, 'start failed');
-      process.stderr.write(`streetflow: start failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    }
-    await shutdown.run('start failed');
-    process.exit(1);
-  }
 }
 
-void main();
+const config = readConfig();
+const { start } = await import('./start.ts');
+await start(config);

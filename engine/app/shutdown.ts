@@ -41,14 +41,24 @@ export class Shutdown {
     return this.running;
   }
 
-  /** Runs shutdown on SIGINT/SIGTERM and exits 0 when done (1 on a second signal). */
-  installSignalHandlers(exit: (code: number) => void = (c) => process.exit(c)): void {
+  /**
+   * Runs shutdown on SIGINT/SIGTERM and exits 0 when done. A repeated signal within `graceMs` is
+   * ignored (npm and tsx relay the terminal's Ctrl-C, so one keypress can arrive twice); a later
+   * one forces exit 1.
+   */
+  installSignalHandlers(exit: (code: number) => void = (c) => process.exit(c), graceMs = 5000): void {
+    let firstAt = 0;
     const onSignal = (signal: NodeJS.Signals) => {
       if (this.started) {
+        if (Date.now() - firstAt < graceMs) {
+          this.logger.debug({ signal }, 'repeated signal while shutting down; ignored');
+          return;
+        }
         this.logger.warn({ signal }, 'second signal, exiting now');
         exit(1);
         return;
       }
+      firstAt = Date.now();
       void this.run(signal).then(() => exit(0));
     };
     process.on('SIGINT', onSignal);

@@ -11,8 +11,8 @@ const port = (name: string, fallback: number) =>
     .transform((raw, ctx) => {
       if (raw === undefined || raw.trim() === '') return fallback;
       const n = Number(raw);
-      if (!Number.isInteger(n) || n < 1 || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: `${name}: "${raw}" is not a TCP port (allowed: an integer 1–65535, default ${fallback})` });
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `${name}: "${raw}" is not a TCP port (allowed: an integer 0–65535, 0 = any free port; default ${fallback})` });
         return z.NEVER;
       }
       return n;

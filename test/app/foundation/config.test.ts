@@ -28,9 +28,9 @@ describe('configuration', () => {
   });
 
   it.each([
-    ['PORT', 'eighty', /PORT: "eighty" is not a TCP port \(allowed: an integer 1–65535/],
+    ['PORT', 'eighty', /PORT: "eighty" is not a TCP port \(allowed: an integer 0–65535/],
     ['PORT', '70000', /PORT: "70000" is not a TCP port/],
-    ['ZEEBE_PORT', '0', /ZEEBE_PORT: "0" is not a TCP port/],
+    ['ZEEBE_PORT', '65536', /ZEEBE_PORT: "65536" is not a TCP port/],
     ['MONGODB_PORT', '-1', /MONGODB_PORT: "-1" is not a TCP port/],
     ['ZEEBE_ADDRESS', 'http://zeebe', /ZEEBE_ADDRESS: "http:\/\/zeebe" is not valid \(allowed: host:port of a Zeebe gateway/],
     ['MONGODB_URI', 'localhost:27017', /MONGODB_URI: "localhost:27017" is not valid \(allowed: a mongodb:\/\/ or mongodb\+srv:\/\//],
