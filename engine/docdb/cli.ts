@@ -1,5 +1,6 @@
 /**
- * Command line: `npm run docdb -- --port 27017 --data ./data/docdb [--host 127.0.0.1] [--ttl-interval-ms 60000]`.
+ * Command line: `npm run docdb -- --port 27017 --data ./data/docdb [--host 127.0.0.1] [--ttl-interval-ms 60000]
+ *   [--replSet rs0]` (--replSet presents a single-node replica set: change streams, retryable writes).
  * Logs where it listens (one JSON line on stdout) and stops cleanly on SIGTERM / SIGINT.
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       data: { type: 'string', default: './data/docdb' },
       host: { type: 'string', default: '127.0.0.1' },
       'ttl-interval-ms': { type: 'string' },
+      replSet: { type: 'string' },
     },
     strict: true,
   });
@@ -29,9 +31,10 @@ async function main(): Promise<void> {
     port,
     dataDir: values.data,
     ttlMonitorIntervalMs: ttl,
+    replicaSet: values.replSet,
     onError: (err, context) => log({ level: 'warn', context, msg: err.message }),
   });
-  log({ level: 'info', msg: 'docdb listening', uri: db.uri, port: db.port, dataDir: values.data });
+  log({ level: 'info', msg: 'docdb listening', uri: db.uri, port: db.port, dataDir: values.data, replicaSet: values.replSet ?? null });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

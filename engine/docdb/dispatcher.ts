@@ -6,9 +6,11 @@ import type { CommandContext, ServerInfo } from './commands/context.ts';
 import { transactionsUnsupported } from './commands/transactions.ts';
 import type { StorageEngine } from './storage/storage-engine.ts';
 import type { CursorRegistry } from './storage/cursor-registry.ts';
+import type { RetryableWrites } from './retryable-writes.ts';
 
 /** Shared state the dispatcher hands to commands. */
 export interface DispatchDeps {
+  retryable: RetryableWrites;
   engine: StorageEngine;
   cursors: CursorRegistry;
   server: ServerInfo;
@@ -20,12 +22,19 @@ export async function dispatch(deps: DispatchDeps, body: Document, connectionId:
   try {
     const handler = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!handler) throw new MongoCommandError('CommandNotFound', `no such command: '${name}'`);
-    if (body.txnNumber !== undefined || body.autocommit !== undefined || body.startTransaction !== undefined) {
-      throw transactionsUnsupported();
-    }
     const db = typeof body.$db === 'string' ? body.$db : defaultDb;
     const ctx: CommandContext = { ...deps, connectionId, db, body, name };
-    const reply = await handler(ctx);
+    let reply: Document;
+    if (body.autocommit !== undefined || body.startTransaction !== undefined) {
+      throw deps.server.replicaSet
+        ? new MongoCommandError('NotImplemented', 'Multi-document transactions are not supported by docdb; use single-document atomic updates')
+        : transactionsUnsupported();
+    } else if (body.txnNumber !== undefined) {
+      if (!deps.server.replicaSet) throw transactionsUnsupported();
+      reply = await deps.retryable.run(body, () => handler(ctx));
+    } else {
+      reply = await handler(ctx);
+    }
     const wc = body.writeConcern as { j?: unknown } | undefined;
     // commits are durable against a killed process; j:true also waits for the fsync (power loss)
     if (wc && wc.j === true) await deps.engine.root.flushed;

@@ -9,6 +9,8 @@ import { startTtlMonitor } from './storage/ttl-monitor.ts';
 import { createServer } from './server.ts';
 import { DEFAULT_TUNING } from './docdb-options.ts';
 import { DocDbOptionsError } from './errors.ts';
+import { RetryableWrites } from './retryable-writes.ts';
+import type { ServerInfo } from './commands/context.ts';
 
 /** Options for {@link startDocDb}. */
 export interface DocDbOptions {
@@ -22,6 +24,11 @@ export interface DocDbOptions {
   ttlMonitorIntervalMs?: number;
   /** Idle cursor timeout in ms (MongoDB's default: 10 minutes). */
   cursorTimeoutMs?: number;
+  /**
+   * Present docdb as the primary of a single-node replica set with this name: enables change
+   * streams (`watch()`) and retryable writes. Multi-document transactions are still refused.
+   */
+  replicaSet?: string;
   /** Called when a connection is closed for a protocol violation or a background task fails. */
   onError?: (err: Error, context: string) => void;
 }
@@ -45,12 +52,12 @@ export async function startDocDb(options: DocDbOptions): Promise<RunningDocDb> {
   const host = options.host ?? '127.0.0.1';
   const ttlMonitorIntervalMs = options.ttlMonitorIntervalMs ?? DEFAULT_TUNING.ttlMonitorIntervalMs;
   const onError = options.onError ?? (() => undefined);
-  const engine = new StorageEngine(options.dataDir);
+  const engine = new StorageEngine(options.dataDir, { changeLog: options.replicaSet !== undefined });
   const cursors = new CursorRegistry(options.cursorTimeoutMs ?? DEFAULT_TUNING.cursorTimeoutMs);
-  const server: { host: string; port: number; startedAt: Date; ttlMonitorIntervalMs: number } = {
-    host, port: options.port, startedAt: new Date(), ttlMonitorIntervalMs,
+  const server: ServerInfo & { port: number } = {
+    host, port: options.port, startedAt: new Date(), ttlMonitorIntervalMs, replicaSet: options.replicaSet,
   };
-  const tcp = createServer({ engine, cursors, server }, (err, id) => onError(err, `connection ${id}`));
+  const tcp = createServer({ engine, cursors, server, retryable: new RetryableWrites() }, (err, id) => onError(err, `connection ${id}`));
   try {
     await new Promise<void>((resolve, reject) => {
       tcp.once('error', reject);
@@ -66,6 +73,7 @@ export async function startDocDb(options: DocDbOptions): Promise<RunningDocDb> {
   const stopTtl = startTtlMonitor(engine, ttlMonitorIntervalMs, (err) => onError(err as Error, 'ttl monitor'));
   let stopped: Promise<void> | undefined;
   return {
+    // no ?replicaSet= in the URI: drivers discover the set from hello, and callers may append a db name
     uri: `mongodb://${host}:${port}/`,
     port,
     host,

@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { startTestDocDb, type TestDocDb } from './harness.ts';
 
-describe('docdb under concurrent writers', () => {
+describe.each([
+  { mode: 'standalone', replicaSet: undefined },
+  { mode: 'single-node replica set (retryable writes)', replicaSet: 'rs0' },
+])('docdb under concurrent writers ($mode)', ({ replicaSet }) => {
   let t: TestDocDb;
   let second: MongoClient;
 
   beforeAll(async () => {
-    t = await startTestDocDb();
+    t = await startTestDocDb({ replicaSet });
     second = new MongoClient(t.docdb.uri, { maxPoolSize: 50 });
     await second.connect();
   });

@@ -11,20 +11,22 @@ import { runRead, explainRead } from '../query/executor.ts';
 import { CollectionStore } from '../storage/collection-store.ts';
 import { MongoCommandError, failedToParse } from '../errors.ts';
 import { rewritePipeline } from '../query/pipeline-rewrite.ts';
+import { openChangeStream } from './change-stream.ts';
 
 function parsePipeline(ctx: CommandContext): Document[] {
   const pipeline = ctx.body.pipeline;
   if (!Array.isArray(pipeline)) throw new MongoCommandError('TypeMismatch', `'pipeline' option must be specified as an array`);
-  for (const stage of pipeline as Document[]) {
+  (pipeline as Document[]).forEach((stage, i) => {
     const name = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
     if (!name || Object.keys(stage).length !== 1) throw failedToParse('A pipeline stage specification object must contain exactly one field.');
     if (name === '$changeStream') {
-      throw new MongoCommandError('Location40573', 'The $changeStream stage is only supported on replica sets');
+      if (!ctx.engine.oplog) throw new MongoCommandError('Location40573', 'The $changeStream stage is only supported on replica sets');
+      if (i !== 0) throw new MongoCommandError('Location40602', '$changeStream is only valid as the first stage in a pipeline');
     }
     if (name === '$out' || name === '$merge') {
       throw new MongoCommandError('NotImplemented', `${name} is not supported by docdb; read the results and write them with insert instead`);
     }
-  }
+  });
   return rewritePipeline(pipeline as Document[]);
 }
 
@@ -49,6 +51,7 @@ export const aggregate: CommandHandler = (ctx) => {
   if (typeof ctx.body.cursor !== 'object' || ctx.body.cursor === null) {
     throw failedToParse(`The 'cursor' option is required, except for aggregate with the explain argument`);
   }
+  if (pipeline[0] && '$changeStream' in pipeline[0]) return openChangeStream(ctx, coll, pipeline);
   const { docs, rest } = source(ctx, coll, pipeline, mingo);
   const resolver = (name: string): Document[] => {
     const meta = ctx.engine.catalog.get(ctx.db, name);

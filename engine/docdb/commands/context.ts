@@ -9,6 +9,8 @@ export interface ServerInfo {
   readonly port: number;
   readonly startedAt: Date;
   readonly ttlMonitorIntervalMs: number;
+  /** Replica set name when docdb presents itself as a single-node replica set. */
+  readonly replicaSet?: string;
 }
 
 /** Per-request context. */

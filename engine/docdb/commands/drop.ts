@@ -11,6 +11,7 @@ export const drop: CommandHandler = (ctx) => {
     if (!meta) return { ok: 1 };
     new CollectionStore(ctx.engine, ctx.db, meta).dropAll();
     ctx.engine.catalog.remove(ctx.db, coll);
+    ctx.engine.oplog?.append({ op: 'drop', db: ctx.db, coll });
     ctx.engine.saveCatalog();
     return { ns, nIndexesWas: meta.indexes.length + 1, ok: 1 };
   });

@@ -13,5 +13,5 @@ export function cursorId(v: unknown): number {
 export const getMore: CommandHandler = (ctx) => {
   const coll = ctx.body.collection;
   if (typeof coll !== 'string') throw new MongoCommandError('TypeMismatch', `BSON field 'getMore.collection' is missing or not a string`);
-  return ctx.cursors.getMore(cursorId(ctx.body.getMore), `${ctx.db}.${coll}`, optInt(ctx.body, 'batchSize'));
+  return ctx.cursors.getMore(cursorId(ctx.body.getMore), `${ctx.db}.${coll}`, optInt(ctx.body, 'batchSize'), optInt(ctx.body, 'maxTimeMS') ?? 1000);
 };

@@ -41,7 +41,7 @@ export function executeUpdate(store: CollectionStore, stmt: UpdateStatement, min
       filter: stmt.q, arrayFilters: stmt.arrayFilters, inserting: false, variables: mingo.variables as Document | undefined,
     });
     outcome.n++;
-    if (store.replace(oldDoc, newDoc, raw)) outcome.nModified++;
+    if (store.replace(oldDoc, newDoc, raw, kind === 'replacement' ? 'replace' : 'update')) outcome.nModified++;
     if (!outcome.before) {
       outcome.before = oldDoc;
       outcome.after = newDoc;

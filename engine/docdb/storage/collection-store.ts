@@ -10,6 +10,7 @@ import { duplicateKeyError } from './duplicate-key.ts';
 import { indexEntries, type IndexEntry } from './index-keys.ts';
 import { encodeKey, prefixEnd, prefixOf } from './key-encoding.ts';
 import type { StorageEngine } from './storage-engine.ts';
+import { diffDocuments } from './change-diff.ts';
 
 /** The implicit _id index as listIndexes reports it. */
 export const ID_INDEX: IndexSpec = { id: 0, name: '_id_', key: { _id: 1 }, unique: true };
@@ -92,10 +93,11 @@ export class CollectionStore {
     for (const { index, entry } of entries.values()) this.checkUnique(index, entry, encodedId);
     this.engine.docs.put(key, raw);
     for (const { entry } of entries.values()) this.engine.idx.put(entry.key, encodedId);
+    this.engine.oplog?.append({ op: 'insert', db: this.db, coll: this.meta.name, documentKey: { _id: doc._id }, fullDocument: doc });
   }
 
   /** Replaces `oldDoc` by `newDoc` (same _id). Returns false when nothing changed. */
-  replace(oldDoc: Document, newDoc: Document, oldRaw?: Buffer): boolean {
+  replace(oldDoc: Document, newDoc: Document, oldRaw?: Buffer, kind: 'update' | 'replace' = 'update'): boolean {
     const encodedId = encodeKey(oldDoc._id);
     const raw = this.engine.encode(newDoc);
     checkSize(raw);
@@ -106,6 +108,9 @@ export class CollectionStore {
     for (const [k, { entry }] of before) if (!after.has(k)) this.engine.idx.remove(entry.key);
     for (const [k, { entry }] of after) if (!before.has(k)) this.engine.idx.put(entry.key, encodedId);
     this.engine.docs.put(docKey(this.meta, encodedId), raw);
+    this.engine.oplog?.append(kind === 'replace'
+      ? { op: 'replace', db: this.db, coll: this.meta.name, documentKey: { _id: oldDoc._id }, fullDocument: newDoc }
+      : { op: 'update', db: this.db, coll: this.meta.name, documentKey: { _id: oldDoc._id }, updateDescription: diffDocuments(oldDoc, newDoc) });
     return true;
   }
 
@@ -114,6 +119,7 @@ export class CollectionStore {
     const encodedId = encodeKey(doc._id);
     for (const { entry } of this.entriesOf(doc, encodedId).values()) this.engine.idx.remove(entry.key);
     this.engine.docs.remove(docKey(this.meta, encodedId));
+    this.engine.oplog?.append({ op: 'delete', db: this.db, coll: this.meta.name, documentKey: { _id: doc._id } });
   }
 
   /** Builds the entries of a new index over existing documents; throws DuplicateKey on conflict. */

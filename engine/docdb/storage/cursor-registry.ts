@@ -3,12 +3,18 @@ import { Long, calculateObjectSize, type Document } from 'bson';
 import { MongoCommandError } from '../errors.ts';
 import { LIMITS } from '../docdb-options.ts';
 
+/** A cursor whose documents arrive over time (change streams): getMore waits up to maxTimeMS. */
+export interface TailSource {
+  next(batchSize: number | undefined, maxTimeMS: number): Promise<{ docs: Document[]; postBatchResumeToken: Document; closed: boolean }>;
+}
+
 interface OpenCursor {
   ns: string;
   docs: Document[];
   pos: number;
   lastUsed: number;
   batchSize?: number;
+  tail?: TailSource;
 }
 
 /** Reply size budget for one batch (leaves room for the envelope). */
@@ -53,12 +59,30 @@ export class CursorRegistry {
     return { cursor: { firstBatch, id: Long.fromNumber(id), ns }, ok: 1 };
   }
 
-  /** Next batch of an open cursor. */
-  getMore(id: number, ns: string, batchSize: number | undefined): Document {
+  /** Registers a tailable cursor (change stream) and returns its (empty) first batch. */
+  openTailable(ns: string, tail: TailSource, postBatchResumeToken: Document): Document {
+    let id: number;
+    do id = Math.floor(Math.random() * 2 ** 52) + 1; while (this.cursors.has(id));
+    this.cursors.set(id, { ns, docs: [], pos: 0, lastUsed: Date.now(), tail });
+    return { cursor: { firstBatch: [], postBatchResumeToken, id: Long.fromNumber(id), ns }, ok: 1 };
+  }
+
+  /** Next batch of an open cursor; tailable cursors wait up to `maxTimeMS` for documents. */
+  async getMore(id: number, ns: string, batchSize: number | undefined, maxTimeMS = 1000): Promise<Document> {
     const c = this.cursors.get(id);
     if (!c) throw new MongoCommandError('CursorNotFound', `cursor id ${id} not found`);
     if (c.ns !== ns) {
       throw new MongoCommandError('Unauthorized', `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${c.ns}`);
+    }
+    if (c.tail) {
+      const out = await c.tail.next(batchSize, maxTimeMS);
+      c.lastUsed = Date.now();
+      let outId = id;
+      if (out.closed || !this.cursors.has(id)) {
+        this.cursors.delete(id);
+        outId = 0;
+      }
+      return { cursor: { nextBatch: out.docs, postBatchResumeToken: out.postBatchResumeToken, id: Long.fromNumber(outId), ns }, ok: 1 };
     }
     const nextBatch = CursorRegistry.takeBatch(c.docs, c.pos, batchSize ?? c.batchSize);
     c.pos += nextBatch.length;

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { deserialize, serialize, type Document } from 'bson';
 import { Catalog } from './catalog.ts';
+import { Oplog } from './oplog.ts';
 
 const CATALOG_KEY = 'catalog';
 const BSON_READ = { promoteValues: true, promoteLongs: true };
@@ -19,19 +20,27 @@ export class StorageEngine {
   readonly idx: Database<Buffer, Buffer>;
   readonly meta: Database<Buffer, string>;
   readonly catalog: Catalog;
+  /** The change log; present when docdb runs as a single-node replica set (change streams). */
+  readonly oplog?: Oplog;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: { changeLog?: boolean } = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.root = open({ path: dataDir, maxDbs: 8, mapSize: 2 * 1024 * 1024 * 1024 });
     this.docs = this.root.openDB<Buffer, Buffer>('docs', { keyEncoding: 'binary', encoding: 'binary' });
     this.idx = this.root.openDB<Buffer, Buffer>('idx', { keyEncoding: 'binary', encoding: 'binary' });
     this.meta = this.root.openDB<Buffer, string>('meta', { encoding: 'binary' });
     this.catalog = new Catalog(this.meta.get(CATALOG_KEY));
+    if (options.changeLog) this.oplog = new Oplog(this.root);
   }
 
   /** Runs `fn` atomically in the next batched write transaction; resolves after commit. */
   write<T>(fn: () => T): Promise<T> {
-    return this.docs.childTransaction(fn);
+    const done = this.docs.childTransaction(fn);
+    if (!this.oplog) return done;
+    return done.then((result) => {
+      this.oplog?.notify();
+      return result;
+    });
   }
 
   /** Persists the in-memory catalog; call inside {@link write}. */
