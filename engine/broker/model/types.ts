@@ -11,6 +11,9 @@
  *   resources use `ResourceValidationError.combine(errors).message` (one prefix, every resource
  *   listed) or `.rejectionReason` (no prefix, for the COMMAND_REJECTION record). The constructor
  *   now takes only the problems (the message is derived).
+ * - After parsing every resource of a deployment, `validateDeployment(parsed)` returns the
+ *   cross-resource problems (duplicate process/form ids, missing deployment-bound forms);
+ *   wrap them in `new ResourceValidationError(problems)` to reject.
  * - `evaluateMappings(outputs, vars, { mode: 'output', existing })` merges nested output targets
  *   with the existing object variable, as Zeebe does; the default (`input`) does not.
  */
