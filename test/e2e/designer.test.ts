@@ -1,0 +1,145 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium.ts';
+import { startApp, type AppUnderTest } from './support/app-under-test.ts';
+import { ModelerDriver } from './support/modeler-driver.ts';
+
+const SHOTS = process.env.STREETFLOW_SCREENS ?? '/tmp/screens';
+const ASCII_WORDS = /\b(?!BPMN|SVG|PNG|Streetflow|FEEL|Zeebe|Camunda|ID|SF|English)[A-Za-z]{4,}\b/;
+
+/** Visible text of the page (inputs excluded) that is not Chinese: library strings that escaped translation. */
+async function untranslated(page: Page, selector: string): Promise<string[]> {
+  const text = await page.$eval(selector, (el) => (el as HTMLElement).innerText);
+  return text.split('\n').map((l) => l.trim()).filter((l) => l && ASCII_WORDS.test(l) && !/[\u4e00-\u9fff]/.test(l) && !/^[\w:.-]+$/.test(l));
+}
+
+describe('designer end to end (real Chromium)', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+  let page: Page;
+  let m: ModelerDriver;
+  const errors: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [app, browser] = await Promise.all([startApp(), launchChromium()]);
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => errors.push(e.message));
+    m = new ModelerDriver(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('should let a process owner log in and see the process library in Chinese', async () => {
+    await page.goto(`${app.url}/`);
+    await page.waitForSelector('[data-testid=login-username]');
+    await shot('01-login');
+    await page.fill('[data-testid=login-username]', app.username);
+    await page.fill('[data-testid=login-password]', app.password);
+    await page.click('[data-testid=login-submit]');
+    await page.waitForSelector('[data-testid=process-table]');
+    await shot('02-library');
+    expect(await page.textContent('h1')).toBe('流程库');
+    expect(await untranslated(page, '#app')).toEqual([]);
+  });
+
+  it('should draw a three-step chain from the palette, list its problems, and clear them via the pickers', async () => {
+    await page.click('[data-testid=create-process]');
+    await page.waitForSelector('.djs-palette .sf-template-entry', { timeout: 30_000 });
+    const start = await m.center('StartEvent_1');
+    const intake = await m.place('sf-template-village-intake', start.x + 160, start.y);
+    const review = await m.place('sf-template-street-review', start.x + 340, start.y);
+    const inspect = await m.place('create.task', start.x + 520, start.y);
+    const end = await m.place('create.end-event', start.x + 680, start.y);
+    await m.connect('StartEvent_1', intake);
+    await m.connect(intake, review);
+    await m.connect(review, inspect);
+    await m.connect(inspect, end);
+    await shot('dbg-t1');
+    await m.replace(inspect, 'replace-with-user-task');
+    await shot('dbg-t2');
+    await m.settle();
+    await shot('03-modeler-problems');
+
+    // then the third step (no template) has no office and no 办结时限, and deploying is blocked
+    const before = await m.problems();
+    expect(before.filter((p) => p.element === inspect).map((p) => p.rule).sort())
+      .toEqual(expect.arrayContaining(['streetflow/user-task-due', 'streetflow/user-task-office']));
+    expect(await page.isDisabled('[data-testid=deploy]')).toBe(true);
+
+    // clicking a problem selects its element
+    await page.click(`[data-testid=problem-row][data-element="${inspect}"][data-rule="streetflow/user-task-office"]`);
+    await page.waitForTimeout(300);
+    expect(await page.$eval(`.djs-element[data-element-id="${inspect}"]`, (e) => e.classList.contains('selected'))).toBe(true);
+
+    // when the office comes from the picker and the due time is set
+    await m.openGroup('general');
+    await m.fill('name', '城管核查');
+    await m.openGroup('streetflow');
+    await m.choose('sf-office', '市城市管理局 · 城管执法');
+    await m.fill('sf-due', '3');
+    await m.settle();
+    await shot('04-modeler-fixed');
+    const after = await m.problems();
+    expect(after.filter((p) => p.rule.startsWith('streetflow/'))).toEqual([]);
+    expect(await page.isDisabled('[data-testid=deploy]')).toBe(false);
+    expect(await untranslated(page, '[data-testid=properties-panel]')).toEqual([]);
+    expect(await untranslated(page, '.djs-palette')).toEqual([]);
+  });
+
+  it('should deploy version 1, then a changed version 2', async () => {
+    // name the process
+    await page.click('[data-testid=canvas]', { position: { x: 600, y: 480 } });
+    await m.openGroup('general');
+    await m.fill('name', '旧址重建（改革后）');
+    await page.click('[data-testid=deploy]');
+    await page.fill('[data-testid=deploy-note]', '村代办 → 街道 → 城管，三步');
+    await page.click('[data-testid=deploy-confirm]');
+    await page.waitForSelector('[data-testid=modeler-notice]:has-text("第 1 版")', { timeout: 30_000 });
+    await shot('05-deployed-v1');
+
+    // change: 街道审核 becomes a countersign of two offices
+    const ids = await m.shapeIds();
+    const review = ids[2]!;
+    await m.select(review);
+    await m.openGroup('streetflow');
+    await m.choose('sf-sign-mode', '会签（全部同意）');
+    await page.check('.sf-signers-list input[data-group="office:shzlb"], .sf-signers-list input >> nth=3');
+    await m.settle();
+    await page.click('[data-testid=deploy]');
+    await page.fill('[data-testid=deploy-note]', '街道审核改为会签');
+    await page.click('[data-testid=deploy-confirm]');
+    await page.waitForSelector('[data-testid=modeler-notice]:has-text("第 2 版")', { timeout: 30_000 });
+    await shot('06-deployed-v2');
+  });
+
+  it('should compare versions 1 and 2 and list the property changes', async () => {
+    await page.click('[data-testid=open-versions]');
+    await page.waitForSelector('[data-testid=diff-table] tr[data-diff]', { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await shot('07-compare');
+    const rows = await page.$$eval('[data-testid=diff-table] tbody tr', (trs) => trs.map((t) => (t as HTMLElement).innerText));
+    expect(rows.join('\n')).toContain('审批方式');
+    expect(rows.join('\n')).toContain('会签');
+    expect(await page.$$eval('[data-testid=compare-right-canvas] .sf-changed', (e) => e.length)).toBeGreaterThan(0);
+    expect(await untranslated(page, '#app')).toEqual([]);
+  });
+
+  it('should show the library with versions and the English switch', async () => {
+    await page.click('[data-testid=nav-designer]');
+    await page.waitForSelector('[data-testid=process-table] tr[data-process]');
+    await page.click('[data-testid=process-table] tr[data-process] button:has-text("版本历史")');
+    await shot('08-library-versions');
+    await page.selectOption('[data-testid=locale-switch]', 'en');
+    expect(await page.textContent('h1')).toBe('Process library');
+    await shot('09-library-english');
+    await page.selectOption('[data-testid=locale-switch]', 'zh-CN');
+    expect(errors).toEqual([]);
+  });
+});

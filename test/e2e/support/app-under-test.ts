@@ -1,0 +1,89 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startMockApi } from './mock-api.ts';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** A running Streetflow (or the contract mock) for browser tests. */
+export interface AppUnderTest { url: string; username: string; password: string; stop: () => Promise<void> }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds the designer once if designer/dist is missing. */
+export function ensureDesignerBuilt(): string {
+  const dist = path.join(repo, 'designer', 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    execFileSync('npx', ['vite', 'build', '--config', 'designer/vite.config.ts'], { cwd: repo, stdio: 'ignore' });
+  }
+  return dist;
+}
+
+async function waitReady(url: string, child: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`app not ready after ${timeoutMs} ms:\n${log()}`);
+}
+
+/**
+ * Starts the real application (`tsx engine/app/main.ts`) on free ports with a temporary DATA_DIR,
+ * or the contract mock when STREETFLOW_E2E_MOCK=1 (for working on the designer alone).
+ */
+export async function startApp(): Promise<AppUnderTest> {
+  const dist = ensureDesignerBuilt();
+  const username = process.env.STREETFLOW_E2E_USER ?? 'owner';
+  const password = process.env.STREETFLOW_E2E_PASSWORD ?? 'demo123';
+  if (process.env.STREETFLOW_E2E_MOCK === '1') {
+    const mock = await startMockApi(dist);
+    return { url: mock.url, username: 'owner', password: 'demo123', stop: mock.close };
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'streetflow-e2e-'));
+  const [port, zeebePort, mongoPort] = [await freePort(), await freePort(), await freePort()];
+  let output = '';
+  const child = spawn('npx', ['tsx', 'engine/app/main.ts'], {
+    cwd: repo,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ZEEBE_PORT: String(zeebePort), MONGODB_PORT: String(mongoPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout?.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-8000); });
+  child.stderr?.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-8000); });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitReady(url, child, () => output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, username, password, stop };
+}
