@@ -9,6 +9,7 @@ import { decodeFrame, encodeOpMsg, encodeOpReply } from './wire/messages.ts';
 import { OP_QUERY } from './wire/constants.ts';
 import { dispatch, type DispatchDeps } from './dispatcher.ts';
 import { WireProtocolError } from './errors.ts';
+import { LIMITS } from './docdb-options.ts';
 
 /** Receives protocol errors for logging. */
 export type ProtocolErrorListener = (err: Error, connectionId: number) => void;
@@ -39,7 +40,15 @@ function serveConnection(socket: net.Socket, deps: DispatchDeps, onError: Protoc
     const defaultDb = req.opCode === OP_QUERY ? (req.collection ?? 'admin').split('.')[0] : 'admin';
     const reply: Document = await dispatch(deps, req.body, connectionId, defaultDb);
     if (req.moreToCome || socket.destroyed) return;
-    const out = req.opCode === OP_QUERY ? encodeOpReply(req.requestId, reply) : encodeOpMsg(req.requestId, reply, req.checksum);
+    const encode = (doc: Document): Buffer => (req.opCode === OP_QUERY ? encodeOpReply(req.requestId, doc) : encodeOpMsg(req.requestId, doc, req.checksum));
+    let out: Buffer;
+    try {
+      out = encode(reply);
+      if (out.length > LIMITS.maxMessageSizeBytes) throw new Error(`reply of ${out.length} bytes exceeds maxMessageSizeBytes`);
+    } catch (err) {
+      // e.g. an aggregation producing a document over 16 MiB: answer with an error, keep the connection
+      out = encode({ ok: 0, errmsg: `reply could not be encoded: ${(err as Error).message}`, code: 10334, codeName: 'BSONObjectTooLarge' });
+    }
     socket.write(out);
   };
 

@@ -194,3 +194,56 @@ describe('docdb CRUD through the mongodb driver', () => {
     }
   });
 });
+
+describe('docdb bulk writes, collation and renames', () => {
+  let t: TestDocDb;
+
+  beforeAll(async () => {
+    t = await startTestDocDb();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should execute a mixed bulkWrite and report every count', async () => {
+    const c = t.client.db('bulk').collection('items');
+    const res = await c.bulkWrite([
+      { insertOne: { document: { _id: 1 as never, v: 1 } } },
+      { insertOne: { document: { _id: 2 as never, v: 2 } } },
+      { updateOne: { filter: { _id: 1 as never }, update: { $inc: { v: 10 } } } },
+      { updateMany: { filter: {}, update: { $set: { seen: true } } } },
+      { replaceOne: { filter: { _id: 2 as never }, replacement: { v: 20 } } },
+      { updateOne: { filter: { _id: 3 as never }, update: { $set: { v: 3 } }, upsert: true } },
+      { deleteOne: { filter: { _id: 2 as never } } },
+    ]);
+    expect(res).toMatchObject({ insertedCount: 2, matchedCount: 4, modifiedCount: 4, upsertedCount: 1, deletedCount: 1 });
+    expect(await c.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, v: 11, seen: true }, { _id: 3, v: 3 }]);
+  });
+
+  it('should sort with a collation and refuse a collated filter instead of ignoring the collation', async () => {
+    const c = t.client.db('bulk').collection('names');
+    await c.insertMany([{ n: 'b' }, { n: 'B' }, { n: 'a' }]);
+    const sorted = await c.find({}, { collation: { locale: 'en' } }).sort({ n: 1 }).toArray();
+    expect(sorted.map((d) => d.n)).toEqual(['a', 'b', 'B']);
+    expect((await c.find({}).sort({ n: 1 }).toArray()).map((d) => d.n)).toEqual(['B', 'a', 'b']);
+    await expect(c.countDocuments({ n: 'b' }, { collation: { locale: 'en', strength: 2 } })).rejects.toMatchObject({ code: 238 });
+  });
+
+  it('should rename a collection keeping its documents and indexes', async () => {
+    const db = t.client.db('bulk');
+    await db.collection('old').createIndex({ k: 1 }, { unique: true });
+    await db.collection('old').insertMany([{ k: 1 }, { k: 2 }]);
+    await db.renameCollection('old', 'new');
+    expect(await db.collection('new').countDocuments()).toBe(2);
+    expect((await db.collection('new').indexes()).map((i) => i.name)).toEqual(['_id_', 'k_1']);
+    await expect(db.collection('new').insertOne({ k: 1 })).rejects.toMatchObject({ code: 11000, message: expect.stringContaining('bulk.new index: k_1') });
+    expect((await db.listCollections().toArray()).map((c) => c.name)).not.toContain('old');
+  });
+
+  it('should answer with an error, not a dropped connection, when a reply would exceed 16 MiB', async () => {
+    const c = t.client.db('bulk').collection('fat');
+    await c.insertMany(Array.from({ length: 3 }, (_, i) => ({ i, blob: 'z'.repeat(7 * 1024 * 1024) })));
+    await expect(c.aggregate([{ $group: { _id: null, all: { $push: '$blob' } } }]).toArray()).rejects.toMatchObject({ code: 10334 });
+    expect(await c.countDocuments()).toBe(3);
+  });
+});

@@ -7,7 +7,7 @@ import { Aggregator } from 'mingo';
 import type { Document } from 'bson';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { findStore, mingoOptions, optInt } from './helpers.ts';
-import { runRead, explainRead } from '../query/executor.ts';
+import { runRead, explainRead, rejectCollatedFilter } from '../query/executor.ts';
 import { CollectionStore } from '../storage/collection-store.ts';
 import { MongoCommandError, failedToParse } from '../errors.ts';
 import { rewritePipeline } from '../query/pipeline-rewrite.ts';
@@ -53,6 +53,7 @@ export const aggregate: CommandHandler = (ctx) => {
   }
   if (pipeline[0] && '$changeStream' in pipeline[0]) return openChangeStream(ctx, coll, pipeline);
   const { docs, rest } = source(ctx, coll, pipeline, mingo);
+  if (mingo.collation && rest.some((stage) => '$match' in stage)) rejectCollatedFilter({ collated: true }, mingo);
   const resolver = (name: string): Document[] => {
     const meta = ctx.engine.catalog.get(ctx.db, name);
     return meta ? Array.from(new CollectionStore(ctx.engine, ctx.db, meta).scan()) : [];

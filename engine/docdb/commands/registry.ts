@@ -27,6 +27,7 @@ import {
 import { sessionNoop } from './sessions.ts';
 import { transactionCommand } from './transactions.ts';
 import { update } from './update.ts';
+import { renameCollection } from './rename-collection.ts';
 
 /** Command name → handler. Names are matched exactly, plus a lower-case alias for legacy spellings. */
 export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
@@ -57,6 +58,7 @@ export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
   dropIndexes,
   deleteIndexes: dropIndexes,
   explain,
+  renameCollection,
   endSessions: sessionNoop,
   killSessions: sessionNoop,
   killAllSessions: sessionNoop,

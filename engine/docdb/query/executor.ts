@@ -102,6 +102,13 @@ function cleanSort(sort: Document | undefined): Record<string, 1 | -1> | undefin
   return Object.keys(out).length ? out : undefined;
 }
 
+/** mingo applies a collation to sorting only; refuse it where it would change which documents match. */
+export function rejectCollatedFilter(filter: Document, options?: Partial<Options>): void {
+  if (options?.collation && Object.keys(filter).length > 0) {
+    throw new MongoCommandError('NotImplemented', 'docdb applies a collation to sort order only; a query filter with a non-simple collation is not supported');
+  }
+}
+
 /** Compiles a filter with mingo, turning its errors into MongoDB's BadValue. */
 export function compileFilter(filter: Document, options?: Partial<Options>): Query {
   if ('$text' in filter) throw new MongoCommandError('IndexNotFound', 'text index required for $text query (docdb has no text indexes)');
@@ -114,6 +121,7 @@ export function compileFilter(filter: Document, options?: Partial<Options>): Que
 
 /** Executes a find-like read. */
 export function runRead(store: CollectionStore, spec: ReadSpec): ReadResult {
+  rejectCollatedFilter(spec.filter, spec.mingo);
   const sort = cleanSort(spec.sort);
   let plan = planQuery(store.meta, spec.filter, spec.hint);
   if (!spec.mingo?.collation) plan = planSort(store.meta, plan, sort);
