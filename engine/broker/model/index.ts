@@ -28,3 +28,8 @@ export type { ResultType } from './feel/result-type.ts';
 export { evaluateJobProperties, evaluateUserTaskHeaders } from './job-properties.ts';
 export { SUPPORTED_ELEMENTS, USER_TASK_HEADERS, USER_TASK_JOB_TYPE } from './bpmn/element-table.ts';
 export type { ElementRow, Implementation } from './bpmn/element-table.ts';
+export { addIsoDuration, parseIsoDuration } from './timer/iso-duration.ts';
+export type { IsoDuration } from './timer/iso-duration.ts';
+export { firstDueDate, nextRepetition, parseIsoCycle } from './timer/iso-cycle.ts';
+export type { IsoCycle } from './timer/iso-cycle.ts';
+export { checkStaticTimer, evaluateTimerCycle, evaluateTimerDate, evaluateTimerDuration } from './timer/evaluate-timer.ts';

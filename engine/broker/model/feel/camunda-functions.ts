@@ -56,6 +56,13 @@ export const CAMUNDA_FUNCTIONS: Readonly<Record<string, FeelFn>> = {
     return duplicates;
   },
   'random number': () => Math.random(),
+  // cycle(interval) → "R/<interval>", cycle(repetitions, interval) → "R<n>/<interval>"
+  cycle: (first, second) => {
+    const interval = second === undefined ? first : second;
+    const text = interval === null || interval === undefined ? undefined : String(interval);
+    if (text === undefined || !text.startsWith('P')) return null;
+    return second === undefined ? `R/${text}` : typeof first === 'number' ? `R${first}/${text}` : null;
+  },
 };
 
 /** Only the extension functions an expression mentions (a smaller context parses faster). */
