@@ -27,6 +27,10 @@ const EXPRESSIONS = [
   'amount <= 1499.5', 'amount = 1500', 'amount != 1500', 'ratio < 1', 'decision = "退回"', 'decision != "同意"',
   'applicant.address.no > 10', 'missing = true', 'amount = "1500"', 'decision > "a"', 'approved > false',
   'nothing = null', 'applicant.name = "张三"', 'approved=true', 'amount>1000',
+  'approved = true and amount > 1000', 'approved and rejected', 'approved or rejected', 'rejected or amount < 10',
+  'approved = true and amount > 1000 and decision = "退回"', 'approved and amount', 'approved and missing',
+  'approved = true and rejected or amount > 1', 'decision = "a and b"', 'decision = "x" or decision = "a or b"',
+  '["wang", "li"]', '[]', '["a", 1]', '["a" "b"]',
 ];
 
 describe('the FEEL fast path', () => {
@@ -47,12 +51,15 @@ describe('the FEEL fast path', () => {
       expect(fast.value).toEqual(reference.value);
       expect(reference.warnings).toEqual([]);
     } else {
-      expect(expression).toMatch(/missing|mixed|nested|spouse\.|\.value|\.length|"1500"|> "a"|> false|null|nothing/);
+      expect(expression).toMatch(/missing|mixed|nested|spouse\.|\.value|\.length|"1500"|> "a"|> false|null|nothing|and amount$|and rejected or|"a and b"|"a or b"|\["a", 1\]|"a" "b"/);
     }
   });
 
   it('should answer the common shapes without falling back', () => {
-    for (const expression of ['applicant.address.village', 'reviewers.name', 'approved = true', 'amount > 1000', '"x"', '12']) {
+    for (const expression of [
+      'applicant.address.village', 'reviewers.name', 'approved = true', 'amount > 1000', '"x"', '12',
+      'approved = true and amount > 1000', 'rejected or amount < 10', '["wang", "li"]',
+    ]) {
       expect(evaluateFast(expression, VARIABLES), expression).toBeDefined();
     }
   });

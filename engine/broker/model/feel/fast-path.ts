@@ -15,6 +15,33 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
+const STRING_LIST = /^\[\s*(?:"[^"\\\n\r]*"\s*(?:,\s*"[^"\\\n\r]*"\s*)*)?\]$/;
+const AND = /\s+and\s+/;
+const OR = /\s+or\s+/;
+
+/** `[ "a", "b" ]` — a list of simple string literals (candidate users/groups). */
+function evaluateStringList(text: string): FastResult {
+  if (!STRING_LIST.test(text)) return undefined;
+  return { value: [...text.matchAll(/"([^"]*)"/g)].map((match) => match[1]) };
+}
+
+/**
+ * `a and b and c` or `a or b` (not mixed) whose parts are all certain booleans by the fast path;
+ * a split inside a quoted string leaves a part that does not match, so it falls back.
+ */
+function evaluateLogical(text: string, variables: Variables): FastResult {
+  const hasAnd = AND.test(text);
+  const hasOr = OR.test(text);
+  if (hasAnd === hasOr) return undefined;
+  const values: boolean[] = [];
+  for (const part of text.split(hasAnd ? AND : OR)) {
+    const result = evaluateFast(part, variables);
+    if (result === undefined || typeof result.value !== 'boolean') return undefined;
+    values.push(result.value);
+  }
+  return { value: hasAnd ? values.every(Boolean) : values.some(Boolean) };
+}
+
 const COMPARISON =
   /^([a-zA-Z_][a-zA-Z0-9_]*(?:\.[a-zA-Z_][a-zA-Z0-9_]*)*)\s*(!=|<=|>=|=|<|>)\s*(-?\d+(?:\.\d+)?|"[^"\\\n\r]*"|true|false)$/;
 
@@ -51,7 +78,8 @@ function evaluateComparison(text: string, variables: Variables): FastResult {
 /**
  * Evaluates the commonest FEEL shapes without the FEEL parser: literals (`true`, `12`, `"text"`)
  * variable paths (`applicant.address.village`, including FEEL's mapping of a path over a list
- * of contexts) and a path compared with a literal of the same primitive type. Only answers when the result is certain and warning-free; anything else (a
+ * of contexts), lists of string literals, a path compared with a literal of the same primitive
+ * type, and `and`/`or` chains of such comparisons. Only answers when the result is certain and warning-free; anything else (a
  * missing variable, a non-context on the way) returns undefined so feelin evaluates it and
  * reports its warnings. Keeps mappings and job types cheap at high instance rates.
  */
@@ -61,7 +89,9 @@ export function evaluateFast(expression: string, variables: Variables): FastResu
   if (text === 'null') return { value: null };
   if (NUMBER.test(text)) return { value: Number(text) };
   if (SIMPLE_STRING.test(text)) return { value: text.slice(1, -1) };
-  if (!PATH.test(text)) return evaluateComparison(text, variables);
+  if (!PATH.test(text)) {
+    return evaluateStringList(text) ?? evaluateComparison(text, variables) ?? evaluateLogical(text, variables);
+  }
   const [head, ...rest] = text.split('.');
   if (KEYWORDS.has(head) || rest.some((segment) => KEYWORDS.has(segment))) return undefined;
   if (!Object.hasOwn(variables, head)) return undefined;
