@@ -1,0 +1,64 @@
+import type { Models } from '../../models/index.ts';
+import type { HistoryEntry } from '../../models/history.ts';
+import { KeyedMutex } from '../keyed-mutex.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { GENESIS_HASH, entryHash, verifyChain, type ChainVerdict } from './hash-chain.ts';
+
+/** What to append to a case's history. */
+export interface NewEntry {
+  kind: 'record' | 'action';
+  actor: string | null;
+  action: string;
+  payload: unknown;
+  at?: Date;
+  position?: number | null;
+}
+
+/** Case history: an append-only, hash-chained list per case. */
+export class HistoryService {
+  private readonly mutex = new KeyedMutex();
+
+  constructor(private readonly models: Models) {}
+
+  /** Appends one entry after the current head. Serialised per case; the unique (caseId, seq) index guards the rest. */
+  append(caseId: string, e: NewEntry): Promise<HistoryEntry> {
+    return this.mutex.run(caseId, async () => {
+      for (let attempt = 0; ; attempt++) {
+        const head = await this.models.History.findOne({ caseId }).sort({ seq: -1 }).lean();
+        const fields = {
+          caseId,
+          seq: (head?.seq ?? 0) + 1,
+          kind: e.kind,
+          at: e.at ?? new Date(),
+          actor: e.actor,
+          action: e.action,
+          payload: canonicalJson(e.payload),
+          prevHash: head?.hash ?? GENESIS_HASH,
+        };
+        try {
+          const doc = await this.models.History.create({ ...fields, position: e.position ?? null, hash: entryHash(fields) });
+          return doc.toObject();
+        } catch (err) {
+          if (attempt < 3 && isDuplicateKey(err)) continue; // another process appended first: relink
+          throw err;
+        }
+      }
+    });
+  }
+
+  /** Entries of a case in order. */
+  list(caseId: string): Promise<HistoryEntry[]> {
+    return this.models.History.find({ caseId }).sort({ seq: 1 }).lean();
+  }
+
+  /** Recomputes the chain and names the first broken entry. */
+  async verify(caseId: string): Promise<ChainVerdict> {
+    const entries = await this.list(caseId);
+    return verifyChain(entries.map((e) => ({ ...e, id: String(e._id), at: new Date(e.at) })));
+  }
+}
+
+/** True for MongoDB duplicate-key errors (E11000). */
+export function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+}
