@@ -9,6 +9,7 @@ export default defineConfig({
   root: repoRoot,
   plugins: [vue()],
   test: {
+    name: 'designer',
     include: ['test/designer/**/*.test.ts'],
     environment: 'jsdom',
     css: false,

@@ -28,10 +28,12 @@ describe('designer end to end (real Chromium)', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
     m = new ModelerDriver(page);
   }, 120_000);
 
   afterAll(async () => {
+    if (errors.length > 0) console.error('page errors:', errors);
     await browser?.close();
     await app?.stop();
   });
@@ -61,9 +63,9 @@ describe('designer end to end (real Chromium)', () => {
     await m.connect(intake, review);
     await m.connect(review, inspect);
     await m.connect(inspect, end);
-    await shot('dbg-t1');
+    if (process.env.STREETFLOW_E2E_DEBUG) await shot('dbg-before-replace');
     await m.replace(inspect, 'replace-with-user-task');
-    await shot('dbg-t2');
+    if (process.env.STREETFLOW_E2E_DEBUG) await shot('dbg-after-replace');
     await m.settle();
     await shot('03-modeler-problems');
 
@@ -129,6 +131,49 @@ describe('designer end to end (real Chromium)', () => {
     expect(rows.join('\n')).toContain('会签');
     expect(await page.$$eval('[data-testid=compare-right-canvas] .sf-changed', (e) => e.length)).toBeGreaterThan(0);
     expect(await untranslated(page, '#app')).toEqual([]);
+  });
+
+  it('should link a form to a step, preview it, export Zeebe XML and simulate', async () => {
+    await page.click('[data-testid=nav-designer]');
+    await page.click('[data-testid=process-table] tr[data-process] a.name');
+    await page.waitForSelector('.djs-palette .sf-template-entry', { timeout: 30_000 });
+    const ids = await m.shapeIds();
+    const inspect = ids[3]!;
+    await m.select(inspect);
+    await m.openGroup('streetflow');
+    await page.click('.sf-form-button');
+    await page.waitForSelector('[data-testid=form-dialog] .fjs-editor-container', { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await shot('10-form-editor');
+    expect(await untranslated(page, '[data-testid=form-dialog] .fjs-palette')).toEqual([]);
+    await page.click('[data-testid=form-tab-preview]');
+    await page.waitForSelector('[data-testid=form-preview] .fjs-form');
+    await shot('11-form-preview');
+    await page.click('[data-testid=form-save]');
+    await m.settle();
+    expect((await m.problems()).filter((p) => p.element === inspect && p.rule.includes('user-task-form'))).toEqual([]);
+
+    // the exported XML carries the domain properties as Zeebe extension elements
+    await page.click('[data-testid=export-menu]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-bpmn]')]);
+    const xml = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        let text = '';
+        stream.on('data', (c: Buffer) => { text += c.toString(); });
+        stream.on('end', () => resolve(text));
+        stream.on('error', reject);
+      });
+    });
+    expect(xml).toContain('candidateGroups="post:csglj.inspector"');
+    expect(xml).toContain('<zeebe:header key="dueDuration" value="P3D" />');
+    expect(xml).toMatch(/<bpmn:multiInstanceLoopCharacteristics>[\s\S]*inputElement="signerGroup"/);
+    expect(xml).toContain(`<zeebe:formDefinition formId="form_`);
+
+    await page.click('[data-testid=toggle-simulation]');
+    await page.waitForTimeout(500);
+    await shot('12-simulation');
+    expect(await untranslated(page, '[data-testid=canvas]')).toEqual([]);
+    await page.click('[data-testid=toggle-simulation]');
   });
 
   it('should show the library with versions and the English switch', async () => {

@@ -47,11 +47,16 @@ export class ModelerDriver {
     await this.page.waitForTimeout(100);
   }
 
-  /** Selects an element by clicking it. */
+  /**
+   * Selects an element by clicking its upper-left part: the context pad of a connection that just
+   * ended at this element sits over its centre (with a delete button), so never click there.
+   */
   async select(id: string): Promise<void> {
     await this.deselect();
-    const c = await this.center(id);
-    await this.page.mouse.click(c.x, c.y);
+    const el = await this.page.waitForSelector(`.djs-element.djs-shape[data-element-id="${id}"]`);
+    const bb = await el.boundingBox();
+    if (!bb) throw new Error(`element ${id} is not visible`);
+    await this.page.mouse.click(bb.x + bb.width * 0.3, bb.y + Math.min(8, bb.height * 0.25));
     await this.page.waitForTimeout(150);
   }
 
@@ -68,8 +73,11 @@ export class ModelerDriver {
       await this.page.mouse.move(b.x - 15, b.y, { steps: 4 });
       await this.page.mouse.move(b.x, b.y, { steps: 4 });
       await this.page.mouse.click(b.x, b.y);
-      await this.page.waitForTimeout(200);
-      if ((await this.connectionCount()) > before) return;
+      for (let i = 0; i < 10; i++) {
+        if ((await this.connectionCount()) > before) return;
+        await this.page.waitForTimeout(150);
+      }
+      if (process.env.STREETFLOW_E2E_DEBUG) await this.page.screenshot({ path: `/tmp/screens/dbg-connect-${fromId}-${attempt}.png` });
     }
     throw new Error(`could not connect ${fromId} → ${toId}`);
   }
