@@ -10,6 +10,7 @@ import { createServer } from './server.ts';
 import { DEFAULT_TUNING } from './docdb-options.ts';
 import { DocDbOptionsError } from './errors.ts';
 import { RetryableWrites } from './retryable-writes.ts';
+import { TransactionManager } from './transactions/transaction-manager.ts';
 import type { ServerInfo } from './commands/context.ts';
 
 /** Options for {@link startDocDb}. */
@@ -26,7 +27,7 @@ export interface DocDbOptions {
   cursorTimeoutMs?: number;
   /**
    * Present docdb as the primary of a single-node replica set with this name: enables change
-   * streams (`watch()`) and retryable writes. Multi-document transactions are still refused.
+   * streams (`watch()`), retryable writes and multi-document transactions (snapshot isolation).
    */
   replicaSet?: string;
   /** Called when a connection is closed for a protocol violation or a background task fails. */
@@ -57,7 +58,8 @@ export async function startDocDb(options: DocDbOptions): Promise<RunningDocDb> {
   const server: ServerInfo & { port: number } = {
     host, port: options.port, startedAt: new Date(), ttlMonitorIntervalMs, replicaSet: options.replicaSet,
   };
-  const tcp = createServer({ engine, cursors, server, retryable: new RetryableWrites() }, (err, id) => onError(err, `connection ${id}`));
+  const transactions = new TransactionManager(engine);
+  const tcp = createServer({ engine, cursors, server, retryable: new RetryableWrites(), transactions }, (err, id) => onError(err, `connection ${id}`));
   try {
     await new Promise<void>((resolve, reject) => {
       tcp.once('error', reject);
@@ -82,6 +84,7 @@ export async function startDocDb(options: DocDbOptions): Promise<RunningDocDb> {
         stopTtl();
         await new Promise<void>((resolve) => tcp.close(() => resolve()));
         cursors.close();
+        transactions.close();
         await engine.close();
       })();
       return stopped;

@@ -96,16 +96,4 @@ describe('docdb as a single-node replica set: change streams and retryable write
     expect((await db.collection('retry').findOne({ _id: 'k' as never }))?.n).toBe(1);
     await session.endSession();
   });
-
-  it('should refuse multi-document transactions with a clear error', async () => {
-    const session = t.client.startSession();
-    try {
-      await expect(session.withTransaction(async () => {
-        await t.client.db('cs').collection('tx').insertOne({ a: 1 }, { session });
-      })).rejects.toMatchObject({ code: 238, message: expect.stringMatching(/transactions are not supported by docdb/) });
-    } finally {
-      await session.endSession();
-    }
-    expect(await t.client.db('cs').collection('tx').countDocuments()).toBe(0);
-  });
 });

@@ -56,7 +56,7 @@ export const aggregate: CommandHandler = (ctx) => {
   if (mingo.collation && rest.some((stage) => '$match' in stage)) rejectCollatedFilter({ collated: true }, mingo);
   const resolver = (name: string): Document[] => {
     const meta = ctx.engine.catalog.get(ctx.db, name);
-    return meta ? Array.from(new CollectionStore(ctx.engine, ctx.db, meta).scan()) : [];
+    return meta ? Array.from(new CollectionStore(ctx.engine, ctx.db, meta, ctx.backend).scan()) : [];
   };
   let results: Document[];
   try {

@@ -2,6 +2,7 @@
 import type { Document } from 'bson';
 import type { StorageEngine } from '../storage/storage-engine.ts';
 import type { CursorRegistry } from '../storage/cursor-registry.ts';
+import type { StoreBackend } from '../storage/kv.ts';
 
 /** Server-wide facts commands report. */
 export interface ServerInfo {
@@ -25,6 +26,12 @@ export interface CommandContext {
   readonly body: Document;
   /** Name of the command as sent. */
   readonly name: string;
+  /** Where collection reads and writes go (a transaction's overlay inside a transaction). */
+  readonly backend: StoreBackend;
+  /** Runs a write: one batched lmdb commit, or synchronously against the transaction overlay. */
+  write<T>(fn: () => T): Promise<T>;
+  /** True inside a multi-document transaction. */
+  readonly inTransaction: boolean;
 }
 
 /** A command implementation. */

@@ -46,11 +46,11 @@ export const createIndexes: CommandHandler = async (ctx) => {
   if (!Array.isArray(ctx.body.indexes) || ctx.body.indexes.length === 0) throw badValue('Must specify at least one index to create');
   const specs = (ctx.body.indexes as Document[]).map(parseSpec);
   const createdCollectionAutomatically = !ctx.engine.catalog.get(ctx.db, coll);
-  if (createdCollectionAutomatically) await ctx.engine.write(() => ensureCollection(ctx, coll));
-  return ctx.engine.write(() => {
+  if (createdCollectionAutomatically) await ctx.write(() => ensureCollection(ctx, coll));
+  return ctx.write(() => {
     const meta = ensureCollection(ctx, coll);
     const before = meta.indexes.length + 1;
-    const store = new CollectionStore(ctx.engine, ctx.db, meta);
+    const store = new CollectionStore(ctx.engine, ctx.db, meta, ctx.backend);
     const added: IndexSpec[] = [];
     for (const spec of specs) {
       if (spec.name === '_id_' || JSON.stringify(spec.key) === '{"_id":1}') continue;

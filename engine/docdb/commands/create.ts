@@ -12,7 +12,7 @@ export const create: CommandHandler = (ctx) => {
       throw new MongoCommandError('NotImplemented', `create option '${opt}' is not supported by docdb`);
     }
   }
-  return ctx.engine.write(() => {
+  return ctx.write(() => {
     if (ctx.engine.catalog.get(ctx.db, coll)) {
       throw new MongoCommandError('NamespaceExists', `Collection ${ctx.db}.${coll} already exists.`);
     }

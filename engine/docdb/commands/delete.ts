@@ -11,7 +11,7 @@ export const deleteCommand: CommandHandler = async (ctx) => {
   const statements = checkBatch(ctx.body.deletes, 'delete.deletes');
   const ordered = ctx.body.ordered !== false;
   const mingo = mingoOptions(ctx.body);
-  const result = await ctx.engine.write(() => {
+  const result = await ctx.write(() => {
     let n = 0;
     const writeErrors: Document[] = [];
     const store = findStore(ctx, coll);

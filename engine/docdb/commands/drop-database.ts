@@ -2,9 +2,9 @@
 import type { CommandHandler } from './context.ts';
 import { CollectionStore } from '../storage/collection-store.ts';
 
-export const dropDatabase: CommandHandler = (ctx) => ctx.engine.write(() => {
+export const dropDatabase: CommandHandler = (ctx) => ctx.write(() => {
   for (const meta of ctx.engine.catalog.collections(ctx.db)) {
-    new CollectionStore(ctx.engine, ctx.db, meta).dropAll();
+    new CollectionStore(ctx.engine, ctx.db, meta, ctx.backend).dropAll();
     ctx.engine.oplog?.append({ op: 'drop', db: ctx.db, coll: meta.name });
   }
   ctx.engine.oplog?.append({ op: 'dropDatabase', db: ctx.db });

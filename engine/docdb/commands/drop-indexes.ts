@@ -9,7 +9,7 @@ import type { IndexSpec } from '../storage/catalog.ts';
 export const dropIndexes: CommandHandler = (ctx) => {
   const coll = collectionName(ctx);
   const target = ctx.body.index;
-  return ctx.engine.write(() => {
+  return ctx.write(() => {
     const meta = ctx.engine.catalog.get(ctx.db, coll);
     if (!meta) throw new MongoCommandError('NamespaceNotFound', `ns not found ${ctx.db}.${coll}`);
     const nIndexesWas = meta.indexes.length + 1;
@@ -29,7 +29,7 @@ export const dropIndexes: CommandHandler = (ctx) => {
         return found;
       });
     }
-    const store = new CollectionStore(ctx.engine, ctx.db, meta);
+    const store = new CollectionStore(ctx.engine, ctx.db, meta, ctx.backend);
     for (const v of victims) store.dropIndexEntries(v);
     meta.indexes = meta.indexes.filter((i) => !victims.includes(i));
     ctx.engine.saveCatalog();

@@ -6,10 +6,10 @@ import { CollectionStore } from '../storage/collection-store.ts';
 export const drop: CommandHandler = (ctx) => {
   const coll = collectionName(ctx);
   const ns = `${ctx.db}.${coll}`;
-  return ctx.engine.write(() => {
+  return ctx.write(() => {
     const meta = ctx.engine.catalog.get(ctx.db, coll);
     if (!meta) return { ok: 1 };
-    new CollectionStore(ctx.engine, ctx.db, meta).dropAll();
+    new CollectionStore(ctx.engine, ctx.db, meta, ctx.backend).dropAll();
     ctx.engine.catalog.remove(ctx.db, coll);
     ctx.engine.oplog?.append({ op: 'drop', db: ctx.db, coll });
     ctx.engine.saveCatalog();

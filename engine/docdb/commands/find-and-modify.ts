@@ -28,7 +28,7 @@ export const findAndModify: CommandHandler = async (ctx) => {
   if (!remove && update === undefined) throw failedToParse('Either an update or remove=true must be specified');
   if (remove && (returnNew || upsert)) throw failedToParse('Cannot specify both new=true and remove=true; \'remove\' always returns the deleted document');
 
-  return ctx.engine.write(() => {
+  return ctx.write(() => {
     if (remove) {
       const store = findStore(ctx, coll);
       if (!store) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
@@ -38,7 +38,7 @@ export const findAndModify: CommandHandler = async (ctx) => {
     }
     const existing = ctx.engine.catalog.get(ctx.db, coll);
     if (!existing && !upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-    const store = new CollectionStore(ctx.engine, ctx.db, existing ?? ensureCollection(ctx, coll));
+    const store = new CollectionStore(ctx.engine, ctx.db, existing ?? ensureCollection(ctx, coll), ctx.backend);
     const out = executeUpdate(store, {
       q: query, u: update, upsert, multi: false, sort, hint: ctx.body.hint,
       arrayFilters: ctx.body.arrayFilters as Document[] | undefined,

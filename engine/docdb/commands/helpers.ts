@@ -47,7 +47,7 @@ export function optBool(body: Document, field: string): boolean | undefined {
 /** A store for an existing collection, or undefined. */
 export function findStore(ctx: CommandContext, coll: string): CollectionStore | undefined {
   const meta = ctx.engine.catalog.get(ctx.db, coll);
-  return meta ? new CollectionStore(ctx.engine, ctx.db, meta) : undefined;
+  return meta ? new CollectionStore(ctx.engine, ctx.db, meta, ctx.backend) : undefined;
 }
 
 /** Creates the collection if missing; call inside a write transaction. */
@@ -55,6 +55,9 @@ export function ensureCollection(ctx: CommandContext, coll: string, options: Doc
   validateDbName(ctx.db);
   const existing = ctx.engine.catalog.get(ctx.db, coll);
   if (existing) return existing;
+  if (ctx.inTransaction) {
+    throw new MongoCommandError('OperationNotSupportedInTransaction', `Cannot create namespace ${ctx.db}.${coll} in multi-document transaction; create the collection before the transaction.`);
+  }
   const meta: CollectionMeta = { id: ctx.engine.catalog.allocateId(), name: coll, options, indexes: [] };
   ctx.engine.catalog.put(ctx.db, meta);
   ctx.engine.saveCatalog();

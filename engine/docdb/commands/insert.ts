@@ -11,8 +11,8 @@ export const insert: CommandHandler = async (ctx) => {
   const coll = collectionName(ctx);
   const docs = checkBatch(ctx.body.documents, 'insert.documents');
   const ordered = ctx.body.ordered !== false;
-  const { n, writeErrors } = await ctx.engine.write(() => {
-    const store = new CollectionStore(ctx.engine, ctx.db, ensureCollection(ctx, coll));
+  const { n, writeErrors } = await ctx.write(() => {
+    const store = new CollectionStore(ctx.engine, ctx.db, ensureCollection(ctx, coll), ctx.backend);
     let count = 0;
     const errors: Document[] = [];
     for (let i = 0; i < docs.length; i++) {

@@ -16,7 +16,7 @@ export const renameCollection: CommandHandler = (ctx) => {
   const [toDb, toColl] = splitNs(ctx.body.to, 'target');
   validateDbName(toDb);
   if (fromDb !== toDb) throw new MongoCommandError('NotImplemented', 'renameCollection across databases is not supported by docdb');
-  return ctx.engine.write(() => {
+  return ctx.write(() => {
     const meta = ctx.engine.catalog.get(fromDb, fromColl);
     if (!meta) throw new MongoCommandError('NamespaceNotFound', 'Source collection does not exist');
     const target = ctx.engine.catalog.get(toDb, toColl);

@@ -12,7 +12,7 @@ export const update: CommandHandler = async (ctx) => {
   const statements = checkBatch(ctx.body.updates, 'update.updates');
   const ordered = ctx.body.ordered !== false;
   const mingo = mingoOptions(ctx.body);
-  const result = await ctx.engine.write(() => {
+  const result = await ctx.write(() => {
     let n = 0;
     let nModified = 0;
     const upserted: Document[] = [];
@@ -24,7 +24,7 @@ export const update: CommandHandler = async (ctx) => {
         if (s.u === undefined) throw failedToParse(`BSON field 'update.updates.u' is missing but a required field`);
         const existing = ctx.engine.catalog.get(ctx.db, coll);
         if (!existing && !s.upsert) continue;
-        const store = new CollectionStore(ctx.engine, ctx.db, existing ?? ensureCollection(ctx, coll));
+        const store = new CollectionStore(ctx.engine, ctx.db, existing ?? ensureCollection(ctx, coll), ctx.backend);
         const out = executeUpdate(store, {
           q: s.q as Document, u: s.u, upsert: s.upsert === true, multi: s.multi === true,
           arrayFilters: s.arrayFilters as Document[] | undefined, hint: s.hint,

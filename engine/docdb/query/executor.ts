@@ -8,7 +8,7 @@ import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import type { CollectionStore } from '../storage/collection-store.ts';
 import { planQuery, planSort, type KeyRange, type Plan } from './planner.ts';
-import type { Database } from 'lmdb';
+import type { KV } from '../storage/kv.ts';
 import { failedToParse, MongoCommandError } from '../errors.ts';
 
 /** Counters that show how much work a read did (reported by explain). */
@@ -36,7 +36,7 @@ export interface ReadResult {
 }
 
 /** Entries of a key range in ascending or descending order. */
-function* rangeEntries(db: Database<Buffer, Buffer>, r: KeyRange, reverse: boolean): Generator<{ key: Buffer; value: Buffer }> {
+function* rangeEntries(db: KV, r: KeyRange, reverse: boolean): Generator<{ key: Buffer; value: Buffer }> {
   if (!reverse) {
     yield* db.getRange({ start: r.start, end: r.end });
     return;
@@ -61,7 +61,7 @@ export function* candidates(store: CollectionStore, plan: Plan, stats: ScanStats
     const prefix = prefixOf(store.meta.id);
     for (const r of plan.ranges) {
       const abs = { start: Buffer.concat([prefix, r.start]), end: Buffer.concat([prefix, r.end]) };
-      for (const { value } of rangeEntries(store.engine.docs, abs, plan.order === 'reverse')) {
+      for (const { value } of rangeEntries(store.kv.docs, abs, plan.order === 'reverse')) {
         stats.keysExamined++;
         stats.docsExamined++;
         yield store.engine.decode(value);
@@ -70,7 +70,7 @@ export function* candidates(store: CollectionStore, plan: Plan, stats: ScanStats
     return;
   }
   const seen = plan.ranges.length > 1 || plan.index.unique !== true ? new Set<string>() : undefined;
-  const idx = store.engine.idx;
+  const idx = store.kv.idx;
   for (const r of plan.ranges) {
     for (const { value } of rangeEntries(idx, r, plan.order === 'reverse')) {
       stats.keysExamined++;

@@ -11,6 +11,7 @@ import { indexEntries, type IndexEntry } from './index-keys.ts';
 import { encodeKey, prefixEnd, prefixOf } from './key-encoding.ts';
 import type { StorageEngine } from './storage-engine.ts';
 import { diffDocuments } from './change-diff.ts';
+import type { StoreBackend } from './kv.ts';
 
 /** The implicit _id index as listIndexes reports it. */
 export const ID_INDEX: IndexSpec = { id: 0, name: '_id_', key: { _id: 1 }, unique: true };
@@ -32,11 +33,17 @@ export function checkSize(raw: Buffer): void {
 
 /** Operations on one collection; construct per command. */
 export class CollectionStore {
+  /** Where reads and writes go: lmdb directly, or a transaction's overlay. */
+  readonly kv: StoreBackend;
+
   constructor(
     readonly engine: StorageEngine,
     readonly db: string,
     readonly meta: CollectionMeta,
-  ) {}
+    backend?: StoreBackend,
+  ) {
+    this.kv = backend ?? engine.direct;
+  }
 
   get ns(): string {
     return `${this.db}.${this.meta.name}`;
@@ -44,19 +51,19 @@ export class CollectionStore {
 
   /** Reads a document by its encoded _id. */
   getByEncodedId(encodedId: Buffer): Document | undefined {
-    const raw = this.engine.docs.get(docKey(this.meta, encodedId));
+    const raw = this.kv.docs.get(docKey(this.meta, encodedId));
     return raw ? this.engine.decode(raw) : undefined;
   }
 
   /** Reads the raw BSON of a document by its encoded _id. */
   getRaw(encodedId: Buffer): Buffer | undefined {
-    return this.engine.docs.get(docKey(this.meta, encodedId));
+    return this.kv.docs.get(docKey(this.meta, encodedId));
   }
 
   /** All documents in _id order. */
   *scan(start?: Buffer, end?: Buffer): Generator<Document> {
     const prefix = prefixOf(this.meta.id);
-    const range = this.engine.docs.getRange({
+    const range = this.kv.docs.getRange({
       start: start ? Buffer.concat([prefix, start]) : prefix,
       end: end ? Buffer.concat([prefix, end]) : prefixEnd(prefix),
     });
@@ -65,7 +72,10 @@ export class CollectionStore {
 
   count(): number {
     const prefix = prefixOf(this.meta.id);
-    return this.engine.docs.getKeysCount({ start: prefix, end: prefixEnd(prefix) });
+    if (this.kv === this.engine.direct) return this.engine.docs.getKeysCount({ start: prefix, end: prefixEnd(prefix) });
+    let n = 0;
+    for (const _ of this.kv.docs.getRange({ start: prefix, end: prefixEnd(prefix) })) n++;
+    return n;
   }
 
   private entriesOf(doc: Document, encodedId: Buffer): Map<string, { index: IndexSpec; entry: IndexEntry }> {
@@ -78,7 +88,7 @@ export class CollectionStore {
 
   private checkUnique(index: IndexSpec, entry: IndexEntry, encodedId: Buffer): void {
     if (!index.unique) return;
-    const existing = this.engine.idx.get(entry.key);
+    const existing = this.kv.idx.get(entry.key);
     if (existing && !existing.equals(encodedId)) throw duplicateKeyError(this.ns, index, entry.values);
   }
 
@@ -88,12 +98,12 @@ export class CollectionStore {
     const raw = this.engine.encode(doc);
     checkSize(raw);
     const key = docKey(this.meta, encodedId);
-    if (this.engine.docs.get(key)) throw duplicateKeyError(this.ns, ID_INDEX, [doc._id]);
+    if (this.kv.docs.get(key)) throw duplicateKeyError(this.ns, ID_INDEX, [doc._id]);
     const entries = this.entriesOf(doc, encodedId);
     for (const { index, entry } of entries.values()) this.checkUnique(index, entry, encodedId);
-    this.engine.docs.put(key, raw);
-    for (const { entry } of entries.values()) this.engine.idx.put(entry.key, encodedId);
-    this.engine.oplog?.append({ op: 'insert', db: this.db, coll: this.meta.name, documentKey: { _id: doc._id }, fullDocument: doc });
+    this.kv.docs.put(key, raw);
+    for (const { entry } of entries.values()) this.kv.idx.put(entry.key, encodedId);
+    this.kv.appendEvent({ op: 'insert', db: this.db, coll: this.meta.name, documentKey: { _id: doc._id }, fullDocument: doc });
   }
 
   /** Replaces `oldDoc` by `newDoc` (same _id). Returns false when nothing changed. */
@@ -105,10 +115,10 @@ export class CollectionStore {
     const before = this.entriesOf(oldDoc, encodedId);
     const after = this.entriesOf(newDoc, encodedId);
     for (const [k, { index, entry }] of after) if (!before.has(k)) this.checkUnique(index, entry, encodedId);
-    for (const [k, { entry }] of before) if (!after.has(k)) this.engine.idx.remove(entry.key);
-    for (const [k, { entry }] of after) if (!before.has(k)) this.engine.idx.put(entry.key, encodedId);
-    this.engine.docs.put(docKey(this.meta, encodedId), raw);
-    this.engine.oplog?.append(kind === 'replace'
+    for (const [k, { entry }] of before) if (!after.has(k)) this.kv.idx.remove(entry.key);
+    for (const [k, { entry }] of after) if (!before.has(k)) this.kv.idx.put(entry.key, encodedId);
+    this.kv.docs.put(docKey(this.meta, encodedId), raw);
+    this.kv.appendEvent(kind === 'replace'
       ? { op: 'replace', db: this.db, coll: this.meta.name, documentKey: { _id: oldDoc._id }, fullDocument: newDoc }
       : { op: 'update', db: this.db, coll: this.meta.name, documentKey: { _id: oldDoc._id }, updateDescription: diffDocuments(oldDoc, newDoc) });
     return true;
@@ -117,9 +127,9 @@ export class CollectionStore {
   /** Removes a document and its index entries. */
   remove(doc: Document): void {
     const encodedId = encodeKey(doc._id);
-    for (const { entry } of this.entriesOf(doc, encodedId).values()) this.engine.idx.remove(entry.key);
-    this.engine.docs.remove(docKey(this.meta, encodedId));
-    this.engine.oplog?.append({ op: 'delete', db: this.db, coll: this.meta.name, documentKey: { _id: doc._id } });
+    for (const { entry } of this.entriesOf(doc, encodedId).values()) this.kv.idx.remove(entry.key);
+    this.kv.docs.remove(docKey(this.meta, encodedId));
+    this.kv.appendEvent({ op: 'delete', db: this.db, coll: this.meta.name, documentKey: { _id: doc._id } });
   }
 
   /** Builds the entries of a new index over existing documents; throws DuplicateKey on conflict. */
@@ -128,7 +138,7 @@ export class CollectionStore {
       const encodedId = encodeKey(doc._id);
       for (const entry of indexEntries(index, doc, encodedId)) {
         this.checkUnique(index, entry, encodedId);
-        this.engine.idx.put(entry.key, encodedId);
+        this.kv.idx.put(entry.key, encodedId);
       }
     }
   }
@@ -136,15 +146,15 @@ export class CollectionStore {
   /** Deletes all entries of an index. */
   dropIndexEntries(index: IndexSpec): void {
     const prefix = prefixOf(index.id);
-    const keys = Array.from(this.engine.idx.getKeys({ start: prefix, end: prefixEnd(prefix) }));
-    for (const key of keys) this.engine.idx.remove(key);
+    const keys = Array.from(this.kv.idx.getRange({ start: prefix, end: prefixEnd(prefix) }), (e) => e.key);
+    for (const key of keys) this.kv.idx.remove(key);
   }
 
   /** Deletes all documents and index entries of the collection. */
   dropAll(): void {
     for (const index of this.meta.indexes) this.dropIndexEntries(index);
     const prefix = prefixOf(this.meta.id);
-    const keys = Array.from(this.engine.docs.getKeys({ start: prefix, end: prefixEnd(prefix) }));
-    for (const key of keys) this.engine.docs.remove(key);
+    const keys = Array.from(this.kv.docs.getRange({ start: prefix, end: prefixEnd(prefix) }), (e) => e.key);
+    for (const key of keys) this.kv.docs.remove(key);
   }
 }

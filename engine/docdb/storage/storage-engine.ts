@@ -9,6 +9,7 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import { deserialize, serialize, type Document } from 'bson';
 import { Catalog } from './catalog.ts';
 import { Oplog } from './oplog.ts';
+import { DirectKV, type StoreBackend } from './kv.ts';
 
 const CATALOG_KEY = 'catalog';
 const BSON_READ = { promoteValues: true, promoteLongs: true };
@@ -22,6 +23,8 @@ export class StorageEngine {
   readonly catalog: Catalog;
   /** The change log; present when docdb runs as a single-node replica set (change streams). */
   readonly oplog?: Oplog;
+  /** Autocommit view of the data for CollectionStore. */
+  readonly direct: StoreBackend;
 
   constructor(dataDir: string, options: { changeLog?: boolean } = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -31,6 +34,12 @@ export class StorageEngine {
     this.meta = this.root.openDB<Buffer, string>('meta', { encoding: 'binary' });
     this.catalog = new Catalog(this.meta.get(CATALOG_KEY));
     if (options.changeLog) this.oplog = new Oplog(this.root);
+    const oplog = this.oplog;
+    this.direct = {
+      docs: new DirectKV(this.docs),
+      idx: new DirectKV(this.idx),
+      appendEvent: (event) => oplog?.append(event),
+    };
   }
 
   /** Runs `fn` atomically in the next batched write transaction; resolves after commit. */
