@@ -102,6 +102,11 @@ const CASES: readonly InvalidCase[] = [
       "Attribute 'key' contains 'io.camunda.zeebe:assignee', but header keys starting with 'io.camunda.zeebe:' are reserved for internal use.",
   },
   { file: 'reserved-and-duplicate-headers.bpmn', elementId: 'stamp', message: "Headers contain duplicate entries for key 'office'" },
+  {
+    file: 'execution-listeners.bpmn',
+    elementId: 'audit',
+    message: "Extension element 'zeebe:executionListeners' is currently not supported by the embedded broker",
+  },
   { file: 'malformed.bpmn', elementId: undefined, message: 'Failed to read the BPMN XML: closing tag mismatch at </bpmn:process> (line 5, column 3)' },
   { file: 'form-without-id.form', elementId: undefined, message: 'Expected the form id to be present, but none given' },
   { file: 'form-not-json.form', elementId: undefined, message: 'Failed to parse the form JSON' },

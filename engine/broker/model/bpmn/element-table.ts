@@ -68,6 +68,17 @@ export const EVENT_DEFINITION_TYPES: Readonly<Record<string, BpmnEventType>> = {
   'bpmn:ConditionalEventDefinition': 'CONDITIONAL',
 };
 
+/**
+ * Zeebe extension elements with behaviour the embedded broker does not run yet. Rejecting them
+ * is better than deploying a model whose listeners or links would silently never fire.
+ */
+export const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, string>> = {
+  'zeebe:ExecutionListeners': 'executionListeners',
+  'zeebe:TaskListeners': 'taskListeners',
+  'zeebe:LinkedResources': 'linkedResources',
+  'zeebe:AdHoc': 'adHoc',
+};
+
 /** Gateways whose outgoing flows may carry conditions. */
 export const CONDITIONAL_GATEWAYS: ReadonlySet<string> = new Set(['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway']);
 

@@ -1,6 +1,7 @@
 import { isIsoZonedDateTime } from '../feel/date-time.ts';
 import { parseCsvList } from '../feel/typed-evaluate.ts';
 import type { ElementRow } from './element-table.ts';
+import { UNSUPPORTED_EXTENSIONS } from './element-table.ts';
 import { elementList, explicitStringProp, extension, extensionsOfType, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
 import { checkExpression, checkNonEmpty, checkPath } from './validate-expression.ts';
@@ -155,6 +156,15 @@ const SINGLE_EXTENSIONS = [
   ['zeebe:FormDefinition', 'formDefinition'],
   ['zeebe:TaskSchedule', 'taskSchedule'],
 ] as const;
+
+/** Reports extension elements whose behaviour the embedded broker does not run yet. */
+export function validateUnsupportedExtensions(node: ModdleElement, report: Report): void {
+  for (const [type, name] of Object.entries(UNSUPPORTED_EXTENSIONS)) {
+    if (extensionsOfType(node, type).length > 0) {
+      report(`Extension element 'zeebe:${name}' is currently not supported by the embedded broker`);
+    }
+  }
+}
 
 /** Reports extension elements that appear more than once. */
 export function validateDuplicateExtensions(node: ModdleElement, report: Report): void {

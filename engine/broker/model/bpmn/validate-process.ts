@@ -3,7 +3,12 @@ import type { ElementRow } from './element-table.ts';
 import { elementList, elementProp, localTypeName, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
 import { checkExpression } from './validate-expression.ts';
-import { validateDuplicateExtensions, validateImplementation, validateMappings } from './validate-extensions.ts';
+import {
+  validateDuplicateExtensions,
+  validateImplementation,
+  validateMappings,
+  validateUnsupportedExtensions,
+} from './validate-extensions.ts';
 
 /** Receives a problem with the id of the element it belongs to. */
 export type ElementReport = (elementId: string | undefined, message: string) => void;
@@ -49,6 +54,7 @@ export function validateProcess(
   } else if (startEvents.filter((event) => elementList(event, 'eventDefinitions').length === 0).length > 1) {
     report(process.id, 'Multiple none start events are not allowed');
   }
+  validateUnsupportedExtensions(process, (message) => report(process.id, message));
   validateContainer(flowElements, report, unresolvedReferences);
 }
 
@@ -92,6 +98,7 @@ function validateFlowNode(node: ModdleElement, index: FlowIndex, report: (messag
   validateImplementation(node, row, report);
   validateMappings(node, report);
   validateDuplicateExtensions(node, report);
+  validateUnsupportedExtensions(node, report);
 
   if (row.type === 'END_EVENT' && outgoing.length > 0) {
     report('End events must not have outgoing sequence flows to other elements.');
