@@ -19,7 +19,7 @@ function task(id: string, name: string, ext: string, incoming: string, outgoing:
 }
 
 const OFFICE = '<zeebe:assignmentDefinition candidateGroups="office:ggfwb" />';
-const DUE = '<zeebe:taskHeaders><zeebe:header key="dueDuration" value="P5D" /></zeebe:taskHeaders>';
+const DUE = '<zeebe:taskHeaders><zeebe:header key="deadline" value="P5D" /></zeebe:taskHeaders>';
 const VISIT = '<zeebe:properties><zeebe:property name="applicantVisit" value="true" /></zeebe:properties>';
 
 function chain(ext1: string, ext2: string): string {

@@ -84,7 +84,7 @@ describe('designer end to end (real Chromium)', () => {
     await m.openGroup('general');
     await m.fill('name', '城管核查');
     await m.openGroup('streetflow');
-    await m.choose('sf-office', '市城市管理局 · 城管执法');
+    await m.choose('sf-office', '福鼎市城市管理局（城管） · 执法队员');
     await m.fill('sf-due', '3');
     await m.settle();
     await shot('04-modeler-fixed');
@@ -112,7 +112,7 @@ describe('designer end to end (real Chromium)', () => {
     await m.select(review);
     await m.openGroup('streetflow');
     await m.choose('sf-sign-mode', '会签（全部同意）');
-    await page.check('.sf-signers-list input[data-group="office:shzlb"], .sf-signers-list input >> nth=3');
+    await page.check('.sf-signers-list input[data-group="office:shzlb"]');
     await m.settle();
     await page.click('[data-testid=deploy]');
     await page.fill('[data-testid=deploy-note]', '街道审核改为会签');
@@ -164,8 +164,8 @@ describe('designer end to end (real Chromium)', () => {
         stream.on('error', reject);
       });
     });
-    expect(xml).toContain('candidateGroups="post:csglj.inspector"');
-    expect(xml).toContain('<zeebe:header key="dueDuration" value="P3D" />');
+    expect(xml).toContain('candidateGroups="post:cg.inspector"');
+    expect(xml).toContain('<zeebe:header key="deadline" value="P3D" />');
     expect(xml).toMatch(/<bpmn:multiInstanceLoopCharacteristics>[\s\S]*inputElement="signerGroup"/);
     expect(xml).toContain(`<zeebe:formDefinition formId="form_`);
 

@@ -47,6 +47,7 @@ const en: typeof zh = {
     signMode: 'Approval mode', single: 'Single approver', all: 'Countersign (all approve)', any: 'Any one approves',
     ratio: 'Ratio', ratioValue: 'Approval ratio (%)', signers: 'Countersigning offices / posts',
     applicantVisit: 'Applicant must come in', form: 'Form', editForm: 'Edit form', createForm: 'Create form',
+    timeoutPolicy: 'When overdue', timeout: { none: 'Nothing', remind: 'Remind the holder', 'auto-approve': 'Approve automatically', 'auto-reject': 'Reject automatically' },
     templates: 'Street templates',
   },
   forms: {

@@ -45,6 +45,7 @@ export default {
     signMode: '审批方式', single: '单人审批', all: '会签（全部同意）', any: '或签（一人同意即可）',
     ratio: '比例签', ratioValue: '通过比例（%）', signers: '会签科室/岗位',
     applicantVisit: '申请人需要到场', form: '表单', editForm: '编辑表单', createForm: '创建表单',
+    timeoutPolicy: '超期处理', timeout: { none: '不处理', remind: '提醒办理人', 'auto-approve': '自动通过', 'auto-reject': '自动驳回' },
     templates: '街道模板',
   },
   forms: {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,19 +12,14 @@ import express, { type Request, type Response } from 'express';
  * test itself runs against the real application.
  */
 
-const OFFICES = [
-  { code: 'jgzhb', name: '机关综合办公室', kind: '办', posts: [['leader', '主要领导'], ['deputy', '分管领导']] },
-  { code: 'djb', name: '党建工作办公室', kind: '办', posts: [] },
-  { code: 'qyfzb', name: '区域发展办公室', kind: '办', posts: [['reviewer', '经办人']] },
-  { code: 'shzlb', name: '社会治理办公室', kind: '办', posts: [['reviewer', '审核岗']] },
-  { code: 'ggfwb', name: '公共服务办公室', kind: '办', posts: [['window', '综合窗口'], ['reviewer', '审核岗']] },
-  { code: 'dqfwzx', name: '党群服务中心', kind: '中心', posts: [['agent', '村(社区)代办员']] },
-  { code: 'zhxcdd', name: '综合巡查大队', kind: '大队', posts: [['inspector', '巡查队员']] },
-  { code: 'csglj', name: '市城市管理局', kind: '外部', posts: [['inspector', '城管执法']] },
-].map((o) => ({
-  code: o.code, name: o.name, kind: o.kind, groupId: `office:${o.code}`,
-  posts: o.posts.map(([c, n]) => ({ code: `${o.code}.${c}`, name: n, groupId: `post:${o.code}.${c}` })),
-}));
+interface SeedOffice { code: string; name: string; kind: string; posts?: { code: string; name: string }[] }
+
+/** The same organisation the real application seeds (processes/seed/org.json). */
+const OFFICES = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../processes/seed/org.json', import.meta.url)), 'utf8')) as { offices: SeedOffice[] })
+  .offices.map((o) => ({
+    code: o.code, name: o.name, kind: o.kind, groupId: `office:${o.code}`,
+    posts: (o.posts ?? []).map((p) => ({ code: p.code, name: p.name, groupId: `post:${p.code}` })),
+  }));
 
 interface Version { version: number; processDefinitionKey: string; resourceName: string; deployedBy: string; deployedAt: string; changeNote: string; xml: string; forms: { formId: string; schema: unknown }[] }
 interface Draft { id: string; bpmnProcessId: string; name: string; updatedAt: string; updatedBy: string; xml: string; forms: unknown[] }

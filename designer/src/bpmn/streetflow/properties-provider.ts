@@ -6,7 +6,8 @@ import { isType, type DiagramElement, type EventBus } from '../types.ts';
 import type { StreetflowWriter } from './streetflow-writer.ts';
 import type { StreetflowOptions } from './streetflow-options.ts';
 import {
-  durationToWorkdays, getCandidateGroups, getDueDuration, getFormId, getSignSettings, isApplicantVisit, type SignMode,
+  TIMEOUT_HEADER, TIMEOUT_POLICIES, durationToWorkdays, getCandidateGroups, getDueDuration, getFormId, getHeader, getSignSettings,
+  isApplicantVisit, type SignMode,
 } from './zeebe-ext.ts';
 
 interface EntryProps { element: DiagramElement; id: string; writer: StreetflowWriter; opts: StreetflowOptions; eventBus: EventBus }
@@ -75,6 +76,15 @@ function DueEntry({ element, id, writer, opts }: EntryProps): unknown {
   });
 }
 
+function TimeoutEntry({ element, id, writer, opts }: EntryProps): unknown {
+  return h(SelectEntry, {
+    element, id, label: opts.t('props.timeoutPolicy'),
+    getValue: (el: DiagramElement) => getHeader(el.businessObject, TIMEOUT_HEADER) ?? 'none',
+    setValue: (v: string) => writer.update(element, { headers: { [TIMEOUT_HEADER]: v === 'none' ? undefined : v } }),
+    getOptions: () => TIMEOUT_POLICIES.map((p) => ({ value: p, label: opts.t(`props.timeout.${p}`) })),
+  });
+}
+
 function VisitEntry({ element, id, writer, opts }: EntryProps): unknown {
   return h(CheckboxEntry, {
     element, id, label: opts.t('props.applicantVisit'),
@@ -116,6 +126,7 @@ export class StreetflowPropertiesProvider {
         else entries.push({ id: 'sf-signers', component: SignersEntry, ...base });
         if (mode === 'ratio') entries.push({ id: 'sf-ratio', component: RatioEntry, isEdited: isNumberFieldEntryEdited, ...base });
         entries.push({ id: 'sf-due', component: DueEntry, isEdited: isNumberFieldEntryEdited, ...base });
+        entries.push({ id: 'sf-timeout', component: TimeoutEntry, isEdited: isSelectEntryEdited, ...base });
       }
       if (isType(bo, 'bpmn:UserTask') || (isType(bo, 'bpmn:StartEvent') && !(bo.get('eventDefinitions') as unknown[] | undefined)?.length)) {
         entries.push({ id: 'sf-form', component: FormEntry, ...base });

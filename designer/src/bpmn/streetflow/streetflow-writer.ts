@@ -25,6 +25,8 @@ export interface StepSettings {
   formId?: string | null;
   sign?: { mode: SignMode; ratio?: number; signers?: string[] };
   jobType?: string;
+  /** Task headers to set (value undefined removes the header). */
+  headers?: Record<string, string | undefined>;
 }
 
 /**
@@ -51,6 +53,7 @@ export class StreetflowWriter {
       else b.remove(bo, 'zeebe:FormDefinition');
     }
     if (s.jobType !== undefined) b.set(b.child(bo, 'zeebe:TaskDefinition'), { type: s.jobType });
+    for (const [key, value] of Object.entries(s.headers ?? {})) this.writeHeader(b, bo, key, value);
     const commands = b.build();
     if (s.sign) commands.push(...this.signCommands(element, s.sign));
     if (commands.length > 0) this.commandStack.execute(MULTI, commands);

@@ -12,15 +12,15 @@ export interface StepTemplate {
 }
 
 /** Job types of the case service's workers used by templates. */
-export const JOB_TYPES = { notify: 'notify-applicant', permit: 'issue-permit' } as const;
+export const JOB_TYPES = { notify: 'notify', permit: 'issue-permit' } as const;
 
 /** The six templates of issue 7: 村代办受理, 街道审核, 城管核查, 会签审批, 通知申请人, 出证. */
 export const STEP_TEMPLATES: StepTemplate[] = [
-  { id: 'village-intake', type: 'bpmn:UserTask', officeHints: ['代办', '村', '社区', '党群服务'], settings: { dueWorkdays: 1, applicantVisit: true } },
-  { id: 'street-review', type: 'bpmn:UserTask', officeHints: ['公共服务', '社会治理', '区域发展', '综合'], settings: { dueWorkdays: 5 } },
-  { id: 'urban-inspection', type: 'bpmn:UserTask', officeHints: ['城管', '城市管理', '综合巡查', '执法'], settings: { dueWorkdays: 3 } },
+  { id: 'village-intake', type: 'bpmn:UserTask', officeHints: ['代办', '村', '社区', '党群服务'], settings: { dueWorkdays: 1, applicantVisit: true, headers: { timeoutPolicy: 'remind' } } },
+  { id: 'street-review', type: 'bpmn:UserTask', officeHints: ['村镇建设审核', '审核', '区域发展', '公共服务'], settings: { dueWorkdays: 5, headers: { timeoutPolicy: 'remind' } } },
+  { id: 'urban-inspection', type: 'bpmn:UserTask', officeHints: ['城管', '城市管理', '执法', '综合巡查'], settings: { dueWorkdays: 3, headers: { timeoutPolicy: 'remind' } } },
   { id: 'countersign', type: 'bpmn:UserTask', officeHints: [], settings: { dueWorkdays: 5, sign: { mode: 'all', signers: [] } } },
-  { id: 'notify-applicant', type: 'bpmn:ServiceTask', officeHints: [], settings: { jobType: JOB_TYPES.notify } },
+  { id: 'notify-applicant', type: 'bpmn:ServiceTask', officeHints: [], settings: { jobType: JOB_TYPES.notify, headers: { to: 'filer', message: '案件 {caseNumber}（{applicant.name}）有新进展' } } },
   { id: 'issue-certificate', type: 'bpmn:ServiceTask', officeHints: [], settings: { jobType: JOB_TYPES.permit } },
 ];
 

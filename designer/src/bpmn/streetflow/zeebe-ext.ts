@@ -5,7 +5,8 @@ import { isType, type ModdleElement } from '../types.ts';
  * panel, the lint rules and the diff) and the FEEL the writers produce.
  *
  * - office/post: `zeebe:assignmentDefinition candidateGroups="office:x"` (or "=signerGroup" with multi-instance)
- * - 办结时限: task header `dueDuration` = ISO-8601 duration counted in working time (P5D = five working days)
+ * - 办结时限: task header `deadline` = ISO-8601 duration counted in working time (P5D = five working days),
+ *   as the case service's SLA reads it; `timeoutPolicy` header = none | remind | auto-approve | auto-reject
  * - 会签/或签/比例: `bpmn:multiInstanceLoopCharacteristics` (parallel) with `zeebe:loopCharacteristics
  *   inputCollection="=[…groups]" inputElement="signerGroup"` and a `completionCondition`
  * - the applicant must come in: `zeebe:properties` entry `applicantVisit` = "true"
@@ -13,7 +14,13 @@ import { isType, type ModdleElement } from '../types.ts';
  */
 
 /** Task-header key holding the due time (working-time ISO duration). */
-export const DUE_HEADER = 'dueDuration';
+export const DUE_HEADER = 'deadline';
+/** Task-header key holding what happens when the step is overdue. */
+export const TIMEOUT_HEADER = 'timeoutPolicy';
+/** Timeout policies the case service understands. */
+export const TIMEOUT_POLICIES = ['none', 'remind', 'auto-approve', 'auto-reject'] as const;
+/** One of {@link TIMEOUT_POLICIES}. */
+export type TimeoutPolicy = (typeof TIMEOUT_POLICIES)[number];
 /** zeebe:property name marking a step where the applicant must be present. */
 export const APPLICANT_VISIT_PROPERTY = 'applicantVisit';
 /** Multi-instance input element that carries each signer's candidate group. */
