@@ -109,7 +109,11 @@ export interface JobWorkerProperties {
 
 /** User-task properties from `zeebe:assignmentDefinition`, `zeebe:formDefinition`, `zeebe:taskSchedule`. */
 export interface UserTaskProperties {
-  /** `job-worker` (job type io.camunda.zeebe:userTask) or `zeebe-user-task` when `zeebe:userTask` is present. */
+  /**
+   * `job-worker` (job type io.camunda.zeebe:userTask) or `zeebe-user-task` when `zeebe:userTask` is
+   * present — which bpmn-js with camunda-bpmn-js-behaviors adds to every new user task. Real Zeebe
+   * then creates a Camunda user task, not a job; the model still carries the job properties.
+   */
   readonly implementation: 'job-worker' | 'zeebe-user-task';
   readonly assignee?: Expression;
   /** FEEL list or comma-separated static string. */
@@ -203,7 +207,7 @@ export interface ExecutableProcess {
   readonly elements: ReadonlyMap<string, ExecutableElement>;
   /** Every sequence flow, by id. */
   readonly sequenceFlows: ReadonlyMap<string, SequenceFlow>;
-  /** Id of the process-level none start event. */
+  /** Id of the process-level none start event ('' only for a model re-read with `validate: false` that has none). */
   readonly noneStartEventId: string;
   /** Embedded forms (`zeebe:userTaskForm`), by id: the JSON text. */
   readonly embeddedForms: ReadonlyMap<string, string>;
