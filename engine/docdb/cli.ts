@@ -1,6 +1,7 @@
 /**
  * Command line: `npm run docdb -- --port 27017 --data ./data/docdb [--host 127.0.0.1] [--ttl-interval-ms 60000]
- *   [--replSet rs0]` (--replSet presents a single-node replica set: change streams, retryable writes).
+ *   [--replSet docdb | --standalone]`: by default a single-node replica set named "docdb" (transactions,
+ *   change streams, retryable writes); --standalone presents a plain mongod instead.
  * Logs where it listens (one JSON line on stdout) and stops cleanly on SIGTERM / SIGINT.
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'ttl-interval-ms': { type: 'string' },
       replSet: { type: 'string' },
+      standalone: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -31,10 +33,10 @@ async function main(): Promise<void> {
     port,
     dataDir: values.data,
     ttlMonitorIntervalMs: ttl,
-    replicaSet: values.replSet,
+    replicaSet: values.standalone ? false : values.replSet,
     onError: (err, context) => log({ level: 'warn', context, msg: err.message }),
   });
-  log({ level: 'info', msg: 'docdb listening', uri: db.uri, port: db.port, dataDir: values.data, replicaSet: values.replSet ?? null });
+  log({ level: 'info', msg: 'docdb listening', uri: db.uri, port: db.port, dataDir: values.data, replicaSet: values.standalone ? null : (values.replSet ?? 'docdb') });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -3,6 +3,7 @@
  * The application imports only this file; everything else in engine/docdb is internal.
  */
 import type net from 'node:net';
+import os from 'node:os';
 import { StorageEngine } from './storage/storage-engine.ts';
 import { CursorRegistry } from './storage/cursor-registry.ts';
 import { startTtlMonitor } from './storage/ttl-monitor.ts';
@@ -26,10 +27,14 @@ export interface DocDbOptions {
   /** Idle cursor timeout in ms (MongoDB's default: 10 minutes). */
   cursorTimeoutMs?: number;
   /**
-   * Present docdb as the primary of a single-node replica set with this name: enables change
-   * streams (`watch()`), retryable writes and multi-document transactions (snapshot isolation).
+   * Replica set name (default "docdb"): docdb presents itself as the primary of a single-node
+   * replica set, which lets drivers use change streams (`watch()`), retryable writes and
+   * multi-document transactions (snapshot isolation). `false` presents a standalone mongod
+   * (transactions and change streams then fail with mongod's standalone errors).
    */
-  replicaSet?: string;
+  replicaSet?: string | false;
+  /** host:port the replica set advertises in hello (default: host, or the machine name when bound to all interfaces). */
+  advertisedHost?: string;
   /** Called when a connection is closed for a protocol violation or a background task fails. */
   onError?: (err: Error, context: string) => void;
 }
@@ -53,10 +58,12 @@ export async function startDocDb(options: DocDbOptions): Promise<RunningDocDb> {
   const host = options.host ?? '127.0.0.1';
   const ttlMonitorIntervalMs = options.ttlMonitorIntervalMs ?? DEFAULT_TUNING.ttlMonitorIntervalMs;
   const onError = options.onError ?? (() => undefined);
-  const engine = new StorageEngine(options.dataDir, { changeLog: options.replicaSet !== undefined });
+  const replicaSet = options.replicaSet === undefined ? 'docdb' : options.replicaSet || undefined;
+  const engine = new StorageEngine(options.dataDir, { changeLog: replicaSet !== undefined });
   const cursors = new CursorRegistry(options.cursorTimeoutMs ?? DEFAULT_TUNING.cursorTimeoutMs);
   const server: ServerInfo & { port: number } = {
-    host, port: options.port, startedAt: new Date(), ttlMonitorIntervalMs, replicaSet: options.replicaSet,
+    host: options.advertisedHost ?? (host === '0.0.0.0' || host === '::' ? os.hostname() : host),
+    port: options.port, startedAt: new Date(), ttlMonitorIntervalMs, replicaSet,
   };
   const transactions = new TransactionManager(engine);
   const tcp = createServer({ engine, cursors, server, retryable: new RetryableWrites(), transactions }, (err, id) => onError(err, `connection ${id}`));

@@ -3,7 +3,7 @@ import { MongoClient } from 'mongodb';
 import { startTestDocDb, type TestDocDb } from './harness.ts';
 
 describe.each([
-  { mode: 'standalone', replicaSet: undefined },
+  { mode: 'standalone', replicaSet: false as const },
   { mode: 'single-node replica set (retryable writes)', replicaSet: 'rs0' },
 ])('docdb under concurrent writers ($mode)', ({ replicaSet }) => {
   let t: TestDocDb;

@@ -168,30 +168,10 @@ describe('docdb CRUD through the mongodb driver', () => {
     expect((await t.client.db('admin').admin().listDatabases()).databases.map((d) => d.name)).not.toContain('ddl');
   });
 
-  it('should answer commitTransaction on a standalone with IllegalOperation', async () => {
-    await expect(t.client.db('admin').command({ commitTransaction: 1 })).rejects.toMatchObject({
-      code: 20, codeName: 'IllegalOperation', message: 'Transaction numbers are only allowed on a replica set member or mongos',
-    });
-  });
-
   it('should answer an unknown command with CommandNotFound', async () => {
     await expect(t.client.db('crud').command({ frobnicate: 1 })).rejects.toMatchObject({
       code: 59, codeName: 'CommandNotFound', message: "no such command: 'frobnicate'",
     });
-  });
-
-  it('should refuse transactions with the standalone server error', async () => {
-    const session = t.client.startSession();
-    try {
-      session.startTransaction();
-      // the driver rewrites mongod's code-20 'Transaction numbers are only allowed…' into this message
-      const err = await coll.insertOne({ x: 1 }, { session }).catch((e: Error & { originalError?: { code?: number } }) => e);
-      expect(err).toBeInstanceOf(Error);
-      expect((err as Error).message).toMatch(/does not support retryable writes/);
-      expect((err as { originalError?: { code?: number } }).originalError?.code).toBe(20);
-    } finally {
-      await session.endSession();
-    }
   });
 });
 

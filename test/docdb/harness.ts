@@ -24,7 +24,7 @@ export function tempDir(prefix = 'docdb-test-'): string {
 export async function startTestDocDb(extra: Partial<DocDbOptions> = {}): Promise<TestDocDb> {
   const dataDir = tempDir();
   const start = async (): Promise<{ docdb: RunningDocDb; client: MongoClient }> => {
-    const docdb = await startDocDb({ port: 0, dataDir, ...extra });
+    const docdb = await startDocDb({ port: 0, dataDir, ...(process.env.DOCDB_TEST_STANDALONE ? { replicaSet: false as const } : {}), ...extra });
     const client = new MongoClient(docdb.uri, { serverSelectionTimeoutMS: 5000 });
     await client.connect();
     return { docdb, client };
