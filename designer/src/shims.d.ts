@@ -55,3 +55,9 @@ declare module 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css
 declare module '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 declare module '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 declare module '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
+declare module 'bpmn-moddle' {
+  export class BpmnModdle {
+    constructor(packages?: Record<string, unknown>);
+    fromXML(xml: string): Promise<{ rootElement: unknown; warnings: unknown[] }>;
+  }
+}
