@@ -84,6 +84,19 @@ describe('docdb as a single-node replica set: change streams and retryable write
     await collStream.close();
   });
 
+  it('should deliver large inserted documents (not copied into the change log) by lookup', async () => {
+    const c = t.client.db('cs').collection('large');
+    const stream = c.watch([], { maxAwaitTimeMS: 100 });
+    const next = stream.next();
+    await new Promise((r) => setTimeout(r, 200));
+    const blob = 'p'.repeat(200 * 1024);
+    await c.insertOne({ _id: 'big' as never, blob });
+    const ev = await next;
+    expect(ev).toMatchObject({ operationType: 'insert', documentKey: { _id: 'big' } });
+    expect((ev as { fullDocument?: { blob?: string } }).fullDocument?.blob).toHaveLength(blob.length);
+    await stream.close();
+  });
+
   it('should apply a retried write (same lsid and txnNumber) only once', async () => {
     const db = t.client.db('cs');
     await db.collection('retry').insertOne({ _id: 'k' as never, n: 0 });

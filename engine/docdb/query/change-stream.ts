@@ -78,7 +78,7 @@ export class ChangeStreamSource implements TailSource {
       out.updateDescription = ev.updateDescription;
       if (this.fullDocument !== 'default') out.fullDocument = this.lookup(ev);
     }
-    if (ev.op === 'insert' || ev.op === 'replace') out.fullDocument = ev.fullDocument;
+    if (ev.op === 'insert' || ev.op === 'replace') out.fullDocument = ev.fullDocumentOmitted ? this.lookup(ev) : ev.fullDocument;
     if (!invalidates) return [out];
     this.invalidated = true;
     const events = ev.op === 'dropDatabase' && this.scope.coll !== undefined ? [] : [out];

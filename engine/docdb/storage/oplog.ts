@@ -17,10 +17,15 @@ export interface OplogEvent {
   coll?: string;
   documentKey?: Document;
   fullDocument?: Document;
+  /** Set when fullDocument was too large to log; readers look the document up instead. */
+  fullDocumentOmitted?: boolean;
   updateDescription?: { updatedFields: Document; removedFields: string[]; truncatedArrays: Document[] };
 }
 
-const MAX_EVENTS = 200_000;
+/** Events kept (older ones are trimmed), like a capped oplog. */
+const MAX_EVENTS = 100_000;
+/** Larger documents are not copied into the log; their events look the document up when read. */
+const MAX_LOGGED_DOCUMENT = 16 * 1024;
 
 function seqKey(seq: number): Buffer {
   const b = Buffer.alloc(8);
@@ -62,7 +67,13 @@ export class Oplog {
   append(event: Omit<OplogEvent, 'seq' | 'ts' | 'wall'>): void {
     const seq = this.nextSeq++;
     const full: OplogEvent = { seq, ts: this.nextTimestamp(), wall: new Date(), ...event };
-    this.db.put(seqKey(seq), Buffer.from(serialize(full)));
+    let raw = Buffer.from(serialize(full));
+    if (full.fullDocument && raw.length > MAX_LOGGED_DOCUMENT) {
+      delete full.fullDocument;
+      full.fullDocumentOmitted = true;
+      raw = Buffer.from(serialize(full));
+    }
+    this.db.put(seqKey(seq), raw);
     if (seq % 1000 === 0 && seq > MAX_EVENTS) {
       const keys = Array.from(this.db.getKeys({ end: seqKey(seq - MAX_EVENTS) }));
       for (const k of keys) this.db.remove(k);

@@ -28,7 +28,7 @@ export class StorageEngine {
 
   constructor(dataDir: string, options: { changeLog?: boolean } = {}) {
     mkdirSync(dataDir, { recursive: true });
-    this.root = open({ path: dataDir, maxDbs: 8, mapSize: 2 * 1024 * 1024 * 1024 });
+    this.root = open({ path: dataDir, maxDbs: 8 });
     this.docs = this.root.openDB<Buffer, Buffer>('docs', { keyEncoding: 'binary', encoding: 'binary' });
     this.idx = this.root.openDB<Buffer, Buffer>('idx', { keyEncoding: 'binary', encoding: 'binary' });
     this.meta = this.root.openDB<Buffer, string>('meta', { encoding: 'binary' });
