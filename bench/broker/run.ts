@@ -103,7 +103,7 @@ async function runLoadPhases(opts: BenchOptions, dataDir: string, rows: Row[]): 
           engine: BROKER,
           value: `${fmt(r.fromCreateP50, 1)} / ${fmt(r.fromCreateP99, 1)} ms`,
           target: 'p99 < 10 ms',
-          note: `create sent → job received, ${r.samples} samples; after create ack: ${fmt(r.fromAckP50, 1)} / ${fmt(r.fromAckP99, 1)} ms${r.timeouts ? `; ${r.timeouts} polls got no job` : ''}`,
+          note: `create sent → job received, ${r.samples} samples; after create ack: ${fmt(r.fromAckP50, 1)} / ${fmt(r.fromAckP99, 1)} ms${r.timeouts ? `; ${r.timeouts} polls got no job` : ''}${r.errors ? `; ${r.errors} samples lost to errors: ${r.firstError}` : ''}`,
         });
       } catch (error) {
         rows.push(failed(measure, BROKER, error));

@@ -122,6 +122,9 @@ export interface ActivationResult {
   readonly fromAckP50: number;
   readonly fromAckP99: number;
   readonly timeouts: number;
+  /** Samples lost to an RPC error (a job possibly left activated; the next sample creates a new one). */
+  readonly errors: number;
+  readonly firstError?: string;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
@@ -148,30 +151,38 @@ export async function activationLatency(zbc: ZBClient, samples: number): Promise
   const fromCreate: number[] = [];
   const fromAck: number[] = [];
   let timeouts = 0;
-  for (let i = 0; i < samples && timeouts < 5; i++) {
-    const poll = zbc.activateJobs({
-      type: 'bench-activation',
-      worker: 'bench-latency',
-      maxJobsToActivate: 1,
-      timeout: 60_000,
-      requestTimeout: 10_000,
-    });
-    await sleep(20);
-    const t0 = now();
-    let acked = Number.NaN;
-    const create = zbc.createProcessInstance({ bpmnProcessId: 'bench-activation', variables: { i } }).then(() => {
-      acked = now();
-    });
-    const jobs = await withTimeout(poll, 12_000);
-    const arrived = now();
-    await create;
-    if (jobs === 'timeout' || jobs.length === 0) {
-      timeouts++;
-      continue;
+  let errors = 0;
+  let firstError: string | undefined;
+  for (let i = 0; i < samples && timeouts < 5 && errors < samples; i++) {
+    try {
+      const poll = zbc.activateJobs({
+        type: 'bench-activation',
+        worker: 'bench-latency',
+        maxJobsToActivate: 1,
+        timeout: 60_000,
+        requestTimeout: 10_000,
+      });
+      await sleep(20);
+      const t0 = now();
+      let acked = Number.NaN;
+      const create = zbc.createProcessInstance({ bpmnProcessId: 'bench-activation', variables: { i } }).then(() => {
+        acked = now();
+      });
+      const jobs = await withTimeout(poll, 12_000);
+      const arrived = now();
+      await create;
+      if (jobs === 'timeout' || jobs.length === 0) {
+        timeouts++;
+        continue;
+      }
+      fromCreate.push(arrived - t0);
+      fromAck.push(arrived - acked);
+      await zbc.completeJob({ jobKey: jobs[0].key, variables: {} });
+    } catch (error) {
+      errors++;
+      firstError ??= error instanceof Error ? error.message : String(error);
+      await sleep(50);
     }
-    fromCreate.push(arrived - t0);
-    fromAck.push(arrived - acked);
-    await zbc.completeJob({ jobKey: jobs[0].key, variables: {} });
   }
   return {
     samples: fromCreate.length,
@@ -180,6 +191,8 @@ export async function activationLatency(zbc: ZBClient, samples: number): Promise
     fromAckP50: quantile(fromAck, 0.5),
     fromAckP99: quantile(fromAck, 0.99),
     timeouts,
+    errors,
+    firstError,
   };
 }
 
