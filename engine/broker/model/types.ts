@@ -150,6 +150,24 @@ export interface CalledDecisionProperties {
   readonly resultVariable: string;
 }
 
+/**
+ * Multi-instance marker of an activity (`bpmn:multiInstanceLoopCharacteristics` with
+ * `zeebe:loopCharacteristics`) — 会签/或签/比例 in Streetflow. Read now; executed from part 2.
+ */
+export interface MultiInstanceProperties {
+  readonly isSequential: boolean;
+  /** FEEL expression yielding the list to iterate. */
+  readonly inputCollection: FeelExpression;
+  /** Local variable holding the current item. */
+  readonly inputElement?: string;
+  /** Variable collecting the results. */
+  readonly outputCollection?: string;
+  /** FEEL expression evaluated per completed instance. */
+  readonly outputElement?: FeelExpression;
+  /** FEEL condition over numberOfInstances / numberOfCompletedInstances / … */
+  readonly completionCondition?: FeelExpression;
+}
+
 /** One flow node (or the process itself) of an executable process. */
 export interface ExecutableElement {
   readonly id: string;
@@ -176,6 +194,8 @@ export interface ExecutableElement {
   readonly script?: ScriptProperties;
   /** Present on business rule tasks with `zeebe:calledDecision`. */
   readonly calledDecision?: CalledDecisionProperties;
+  /** Multi-instance marker, when the activity has one. */
+  readonly multiInstance?: MultiInstanceProperties;
   /** Ids of direct child flow nodes (the process and sub-processes). */
   readonly childIds: readonly string[];
   /** Id of the none start event of this flow scope (process / sub-process), when it has one. */

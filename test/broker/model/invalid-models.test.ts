@@ -107,6 +107,17 @@ const CASES: readonly InvalidCase[] = [
     elementId: 'audit',
     message: "Extension element 'zeebe:executionListeners' is currently not supported by the embedded broker",
   },
+  { file: 'invalid-multi-instance.bpmn', elementId: 'noZeebeLoop', message: "Must have exactly one 'zeebe:loopCharacteristics' extension element" },
+  {
+    file: 'invalid-multi-instance.bpmn',
+    elementId: 'staticCollection',
+    message: "Expected expression but found static value 'signers'. An expression must start with '=' (e.g. '=signers').",
+  },
+  {
+    file: 'invalid-multi-instance.bpmn',
+    elementId: 'staticCollection',
+    message: "Attribute 'outputElement' must be present if the attribute 'outputCollection' is set",
+  },
   { file: 'malformed.bpmn', elementId: undefined, message: 'Failed to read the BPMN XML: closing tag mismatch at </bpmn:process> (line 5, column 3)' },
   { file: 'form-without-id.form', elementId: undefined, message: 'Expected the form id to be present, but none given' },
   { file: 'form-not-json.form', elementId: undefined, message: 'Failed to parse the form JSON' },

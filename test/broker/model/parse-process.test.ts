@@ -250,3 +250,32 @@ describe('reading resource bytes', () => {
     expect(resource.processes[0]).toMatchObject({ bpmnProcessId: 'bom_process', name: '宅基地审批' });
   });
 });
+
+describe('multi-instance activities (read now, executed from part 2)', () => {
+  it('should reject a countersign step until the engine runs multi-instance', async () => {
+    await expect(parseResource('countersign.bpmn', fixture('countersign.bpmn'))).rejects.toThrow(
+      /- Element: sign\n {4}- ERROR: Multi-instance activities are currently not supported by the embedded broker/,
+    );
+  });
+
+  it('should read the countersign loop characteristics of a 比例 step', async () => {
+    // given a user task signed by three offices, complete at two thirds
+    // when it is read (without validation, as part 2 will read it)
+    const resource = await parseResource('countersign.bpmn', fixture('countersign.bpmn'), { validate: false });
+
+    // then the multi-instance properties are modelled
+    if (resource.kind !== 'process') throw new Error('expected a process');
+    expect(resource.processes[0].elements.get('sign')?.multiInstance).toEqual({
+      isSequential: false,
+      inputCollection: { kind: 'feel', source: '=["民政办", "国土所", "规划办"]', expression: '["民政办", "国土所", "规划办"]' },
+      inputElement: 'signerGroup',
+      outputCollection: 'opinions',
+      outputElement: { kind: 'feel', source: '=opinion', expression: 'opinion' },
+      completionCondition: {
+        kind: 'feel',
+        source: '=numberOfCompletedInstances / numberOfInstances >= 0.67',
+        expression: 'numberOfCompletedInstances / numberOfInstances >= 0.67',
+      },
+    });
+  });
+});

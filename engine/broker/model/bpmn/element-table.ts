@@ -48,6 +48,9 @@ export const SUPPORTED_ELEMENTS: ReadonlyMap<string, ElementRow> = new Map<strin
   ['bpmn:ParallelGateway', row('PARALLEL_GATEWAY')],
 ]);
 
+/** Whether the engine runs multi-instance activities yet (part 2 flips this). */
+export const MULTI_INSTANCE_SUPPORTED = false;
+
 /** Flow elements that carry no behaviour and are skipped, as Zeebe skips them. */
 export const NON_EXECUTABLE_ELEMENTS: ReadonlySet<string> = new Set([
   'bpmn:DataObject',

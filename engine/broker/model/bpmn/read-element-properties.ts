@@ -3,13 +3,14 @@ import type {
   CalledDecisionProperties,
   Expression,
   JobWorkerProperties,
+  MultiInstanceProperties,
   ScriptProperties,
   UserTaskProperties,
   VariableMapping,
 } from '../types.ts';
 import type { ElementRow } from './element-table.ts';
 import { USER_TASK_JOB_TYPE } from './element-table.ts';
-import { elementList, extension, extensionsOfType, stringProp } from './moddle-element.ts';
+import { elementList, elementProp, extension, extensionsOfType, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
 
 function optionalExpression(element: ModdleElement | undefined, name: string): Expression | undefined {
@@ -109,5 +110,27 @@ function toMapping(parameter: ModdleElement): VariableMapping {
     source: parseExpression(stringProp(parameter, 'source') ?? ''),
     target,
     targetPath: target.split('.'),
+  };
+}
+
+/** Multi-instance properties of an activity, if it has `bpmn:multiInstanceLoopCharacteristics`. */
+export function readMultiInstance(node: ModdleElement): MultiInstanceProperties | undefined {
+  const loop = elementProp(node, 'loopCharacteristics');
+  if (!loop || loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return undefined;
+  const zeebe = extension(loop, 'zeebe:LoopCharacteristics');
+  const text = (name: string): string | undefined => {
+    const value = zeebe ? stringProp(zeebe, name) : undefined;
+    return value === '' ? undefined : value;
+  };
+  const outputElement = text('outputElement');
+  const condition = elementProp(loop, 'completionCondition');
+  const conditionBody = condition ? stringProp(condition, 'body') : undefined;
+  return {
+    isSequential: loop.isSequential === true,
+    inputCollection: feelExpression(text('inputCollection') ?? ''),
+    inputElement: text('inputElement'),
+    outputCollection: text('outputCollection'),
+    outputElement: outputElement === undefined ? undefined : feelExpression(outputElement),
+    completionCondition: conditionBody ? feelExpression(conditionBody) : undefined,
   };
 }

@@ -3,7 +3,14 @@ import type { BpmnEventType, ExecutableElement, ExecutableProcess, SequenceFlow 
 import { EVENT_DEFINITION_TYPES, NON_EXECUTABLE_ELEMENTS, SUPPORTED_ELEMENTS } from './element-table.ts';
 import { elementList, elementProp, extensionsOfType, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
-import { readCalledDecision, readJobWorker, readMappings, readScript, readUserTask } from './read-element-properties.ts';
+import {
+  readCalledDecision,
+  readJobWorker,
+  readMappings,
+  readMultiInstance,
+  readScript,
+  readUserTask,
+} from './read-element-properties.ts';
 
 /** Where the process came from. */
 export interface ProcessSource {
@@ -114,6 +121,7 @@ function transformContainer(
       userTask: row.implementation === 'user-task' ? readUserTask(node) : undefined,
       script: row.implementation === 'job-or-script' ? readScript(node) : undefined,
       calledDecision: row.implementation === 'job-or-decision' ? readCalledDecision(node) : undefined,
+      multiInstance: readMultiInstance(node),
       childIds: nestedChildIds,
       noneStartEventId: row.isContainer ? findNoneStart(nestedChildIds, elements) : undefined,
     });

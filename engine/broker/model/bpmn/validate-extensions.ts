@@ -2,7 +2,7 @@ import { isIsoZonedDateTime } from '../feel/date-time.ts';
 import { parseCsvList } from '../feel/typed-evaluate.ts';
 import type { ElementRow } from './element-table.ts';
 import { UNSUPPORTED_EXTENSIONS } from './element-table.ts';
-import { elementList, explicitStringProp, extension, extensionsOfType, stringProp } from './moddle-element.ts';
+import { elementList, elementProp, explicitStringProp, extension, extensionsOfType, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
 import { checkExpression, checkNonEmpty, checkPath } from './validate-expression.ts';
 
@@ -171,4 +171,35 @@ export function validateDuplicateExtensions(node: ModdleElement, report: Report)
   for (const [type, name] of SINGLE_EXTENSIONS) {
     if (extensionsOfType(node, type).length > 1) report(`Must have at most one 'zeebe:${name}' extension element`);
   }
+}
+
+/** Validates `bpmn:multiInstanceLoopCharacteristics` and its `zeebe:loopCharacteristics` as Zeebe does. */
+export function validateMultiInstance(loop: ModdleElement, report: Report): void {
+  const extensions = extensionsOfType(loop, 'zeebe:LoopCharacteristics');
+  if (extensions.length !== 1) {
+    report("Must have exactly one 'zeebe:loopCharacteristics' extension element");
+    return;
+  }
+  const zeebe = extensions[0];
+  const nonEmpty = (name: string): string | undefined => {
+    const value = stringProp(zeebe, name);
+    return value === '' ? undefined : value;
+  };
+  const inputCollection = nonEmpty('inputCollection');
+  const outputCollection = nonEmpty('outputCollection');
+  const outputElement = nonEmpty('outputElement');
+  if (inputCollection === undefined) report("Attribute 'inputCollection' must be present and not empty");
+  else checkExpression(inputCollection, { mandatory: true, nonStatic: true }).forEach(report);
+  if (outputCollection !== undefined && outputElement === undefined) {
+    report("Attribute 'outputElement' must be present if the attribute 'outputCollection' is set");
+  } else if (outputElement !== undefined && outputCollection === undefined) {
+    report("Attribute 'outputCollection' must be present if the attribute 'outputElement' is set");
+  }
+  if (outputElement !== undefined) checkExpression(outputElement, { nonStatic: true }).forEach(report);
+  const inputElement = nonEmpty('inputElement');
+  if (inputElement !== undefined) checkPath(inputElement).forEach(report);
+  if (outputCollection !== undefined) checkPath(outputCollection).forEach(report);
+  const condition = elementProp(loop, 'completionCondition');
+  const body = condition ? stringProp(condition, 'body') : undefined;
+  if (body !== undefined && body !== '') checkExpression(body, { nonStatic: true }).forEach(report);
 }

@@ -1,4 +1,4 @@
-import { CONDITIONAL_GATEWAYS, NON_EXECUTABLE_ELEMENTS, SUPPORTED_ELEMENTS } from './element-table.ts';
+import { CONDITIONAL_GATEWAYS, MULTI_INSTANCE_SUPPORTED, NON_EXECUTABLE_ELEMENTS, SUPPORTED_ELEMENTS } from './element-table.ts';
 import type { ElementRow } from './element-table.ts';
 import { elementList, elementProp, localTypeName, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
@@ -7,6 +7,7 @@ import {
   validateDuplicateExtensions,
   validateImplementation,
   validateMappings,
+  validateMultiInstance,
   validateUnsupportedExtensions,
 } from './validate-extensions.ts';
 
@@ -92,7 +93,10 @@ function validateFlowNode(node: ModdleElement, index: FlowIndex, report: (messag
   const outgoing = index.outgoing.get(node) ?? [];
   validateEventDefinitions(node, row, report);
   const loop = elementProp(node, 'loopCharacteristics');
-  if (loop) {
+  if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
+    validateMultiInstance(loop, report);
+    if (!MULTI_INSTANCE_SUPPORTED) report('Multi-instance activities are currently not supported by the embedded broker');
+  } else if (loop) {
     report(`Loop characteristics of type '${localTypeName(loop.$type)}' are currently not supported`);
   }
   validateImplementation(node, row, report);
