@@ -148,6 +148,9 @@ describe('designer end to end (real Chromium)', () => {
     expect(await untranslated(page, '[data-testid=form-dialog] .fjs-palette')).toEqual([]);
     await page.click('[data-testid=form-tab-preview]');
     await page.waitForSelector('[data-testid=form-preview] .fjs-form');
+    await page.click('[data-testid=form-preview-submit]');
+    await page.waitForSelector('.submitted');
+    expect(await page.textContent('.submitted')).toContain('errors');
     await shot('11-form-preview');
     await page.click('[data-testid=form-save]');
     await m.settle();
@@ -184,7 +187,13 @@ describe('designer end to end (real Chromium)', () => {
     await page.selectOption('[data-testid=locale-switch]', 'en');
     expect(await page.textContent('h1')).toBe('Process library');
     await shot('09-library-english');
+    await page.click('[data-testid=process-table] tr[data-process] a.name');
+    await page.waitForSelector('.djs-palette .sf-template-entry', { timeout: 30_000 });
+    expect(await page.getAttribute('.djs-palette [data-action="create.start-event"]', 'aria-label')).toBe('Create start event');
+    expect(await page.getAttribute('.djs-palette [data-action="sf-template-village-intake"]', 'aria-label')).toBe('Village agent intake');
+    await shot('13-modeler-english');
     await page.selectOption('[data-testid=locale-switch]', 'zh-CN');
+    await page.waitForSelector('.djs-palette [aria-label="创建开始事件"]');
     expect(errors).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ const en: typeof zh = {
   },
   forms: {
     title: 'Form designer', preview: 'Preview', editor: 'Edit', linkedTo: 'Linked element: {name}', apply: 'Done',
-    previewSubmit: 'Submitted data (preview)',
+    trySubmit: 'Try submitting', previewSubmit: 'Submitted data (preview)',
   },
   versions: {
     title: 'Compare versions', left: 'Older', right: 'Newer', added: 'Added', removed: 'Removed', changed: 'Changed',
@@ -71,7 +71,7 @@ const en: typeof zh = {
   diffProps: {
     type: 'Type', name: 'Name', office: 'Office / post', due: 'Due time', signMode: 'Approval mode', signers: 'Countersigning',
     form: 'Form', applicantVisit: 'Applicant comes in', jobType: 'Job type', condition: 'Condition', default: 'Default flow',
-    source: 'Source', target: 'Target', documentation: 'Documentation', workdays: '{n} working days', yes: 'yes',
+    source: 'Source', target: 'Target', documentation: 'Documentation', workdays: '{n} working days', yes: 'yes', perSigner: 'each countersigning office / post',
   },
   export: { failed: 'Export failed: {reason}' },
 };

@@ -50,7 +50,7 @@ export default {
   },
   forms: {
     title: '表单设计', preview: '预览', editor: '编辑', linkedTo: '关联元素：{name}', apply: '完成',
-    previewSubmit: '预览提交数据',
+    trySubmit: '试提交', previewSubmit: '预览提交数据',
   },
   versions: {
     title: '版本比较', left: '旧版本', right: '新版本', added: '新增', removed: '删除', changed: '修改',
@@ -69,7 +69,7 @@ export default {
   diffProps: {
     type: '类型', name: '名称', office: '办理科室/岗位', due: '办结时限', signMode: '审批方式', signers: '会签科室/岗位',
     form: '表单', applicantVisit: '申请人到场', jobType: '作业类型', condition: '条件', default: '默认流向',
-    source: '起点', target: '终点', documentation: '说明', workdays: '{n} 个工作日', yes: '是',
+    source: '起点', target: '终点', documentation: '说明', workdays: '{n} 个工作日', yes: '是', perSigner: '由会签科室/岗位逐一办理',
   },
   export: { failed: '导出失败：{reason}' },
 };
