@@ -31,23 +31,25 @@ export class RecordChainer {
       const names = await this.stepNames(c.processDefinitionKey);
       const pending = await this.models.StoredRecord.find({ processInstanceKey, chained: false }).sort({ position: 1 }).lean();
       const caseId = String(c._id);
+      if (pending.length === 0) return 0;
+      // Positions already in the case history (a crash after appending, before marking chained).
+      const seen = new Set(
+        (await this.models.History.find({ caseId, position: { $gte: pending[0]!.position } }, { position: 1 }).lean()).map((e) => e.position),
+      );
       for (const r of pending) {
-        if (r.recordType !== 'COMMAND') {
-          const seen = await this.models.History.countDocuments({ caseId, position: r.position });
-          if (seen === 0) {
-            await this.history.append(caseId, {
-              kind: 'record',
-              actor: null,
-              action: `${r.valueType}.${r.intent}`,
-              at: new Date(r.timestamp),
-              position: r.position,
-              payload: { position: r.position, key: r.key, recordType: r.recordType, valueType: r.valueType, intent: r.intent, value: JSON.parse(r.value) as unknown },
-            });
-          }
+        if (r.recordType !== 'COMMAND' && !seen.has(r.position)) {
+          await this.history.append(caseId, {
+            kind: 'record',
+            actor: null,
+            action: `${r.valueType}.${r.intent}`,
+            at: new Date(r.timestamp),
+            position: r.position,
+            payload: { position: r.position, key: r.key, recordType: r.recordType, valueType: r.valueType, intent: r.intent, value: JSON.parse(r.value) as unknown },
+          });
           await projectRecord(this.models, this.bus, c, r, (id) => names.get(id) ?? id);
         }
-        await this.models.StoredRecord.updateOne({ position: r.position }, { $set: { chained: true } });
       }
+      await this.models.StoredRecord.updateMany({ position: { $in: pending.map((r) => r.position) } }, { $set: { chained: true } });
       return pending.length;
     });
   }

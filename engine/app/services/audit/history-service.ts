@@ -17,6 +17,8 @@ export interface NewEntry {
 /** Case history: an append-only, hash-chained list per case. */
 export class HistoryService {
   private readonly mutex = new KeyedMutex();
+  /** Head (seq, hash) per case, so an append is one insert; reloaded after a conflict. */
+  private readonly heads = new Map<string, { seq: number; hash: string }>();
 
   constructor(private readonly models: Models) {}
 
@@ -24,7 +26,11 @@ export class HistoryService {
   append(caseId: string, e: NewEntry): Promise<HistoryEntry> {
     return this.mutex.run(caseId, async () => {
       for (let attempt = 0; ; attempt++) {
-        const head = await this.models.History.findOne({ caseId }).sort({ seq: -1 }).lean();
+        let head = attempt === 0 ? this.heads.get(caseId) : undefined;
+        if (!head) {
+          const last = await this.models.History.findOne({ caseId }).sort({ seq: -1 }).lean();
+          head = last ? { seq: last.seq, hash: last.hash } : undefined;
+        }
         const fields = {
           caseId,
           seq: (head?.seq ?? 0) + 1,
@@ -36,9 +42,12 @@ export class HistoryService {
           prevHash: head?.hash ?? GENESIS_HASH,
         };
         try {
-          const doc = await this.models.History.create({ ...fields, position: e.position ?? null, hash: entryHash(fields) });
+          const hash = entryHash(fields);
+          const doc = await this.models.History.create({ ...fields, position: e.position ?? null, hash });
+          this.heads.set(caseId, { seq: fields.seq, hash });
           return doc.toObject();
         } catch (err) {
+          this.heads.delete(caseId);
           if (attempt < 3 && isDuplicateKey(err)) continue; // another process appended first: relink
           throw err;
         }
