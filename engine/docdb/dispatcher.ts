@@ -62,6 +62,10 @@ export async function dispatch(deps: DispatchDeps, body: Document, connectionId:
     const handler = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!handler) throw new MongoCommandError('CommandNotFound', `no such command: '${name}'`);
     const db = typeof body.$db === 'string' ? body.$db : defaultDb;
+    const w = (body.writeConcern as { w?: unknown } | undefined)?.w;
+    if (typeof w === 'number' && w > 1) {
+      throw new MongoCommandError('UnsatisfiableWriteConcern', `Not enough data-bearing nodes: write concern w:${w} needs ${w} members, docdb has 1`);
+    }
     const ctx: CommandContext = {
       ...deps, connectionId, db, body, name, backend: deps.engine.direct, inTransaction: false,
       write: (fn) => deps.engine.write(fn),

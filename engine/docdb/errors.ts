@@ -26,6 +26,7 @@ export const ErrorCodes = {
   ImmutableField: 66,
   InvalidOptions: 72,
   NoSuchTransaction: 251,
+  UnsatisfiableWriteConcern: 100,
   TransactionCommitted: 256,
   OperationNotSupportedInTransaction: 263,
   WriteConflict: 112,

@@ -108,6 +108,22 @@ describe('docdb indexes', () => {
     await expect(t.client.db('idx').collection('nothere').indexes()).rejects.toMatchObject({ code: 26 });
   });
 
+  it('should follow a hint and reject a hint naming no index', async () => {
+    const c = t.client.db('idx').collection('hints');
+    await c.createIndex({ a: 1 });
+    await c.insertMany([{ a: 1, b: 1 }, { a: 2, b: 1 }]);
+    const plan = await c.find({ b: 1 }).hint('a_1').explain('executionStats');
+    expect(plan.queryPlanner.winningPlan.inputStage.indexName).toBe('a_1');
+    expect(await c.find({ b: 1 }).hint({ a: 1 }).toArray()).toHaveLength(2);
+    await expect(c.find({ b: 1 }).hint('nope_1').toArray()).rejects.toMatchObject({ code: 2 });
+  });
+
+  it('should refuse a write concern a single node cannot satisfy', async () => {
+    await expect(t.client.db('idx').collection('wc').insertOne({ a: 1 }, { writeConcern: { w: 3 } })).rejects.toMatchObject({ code: 100 });
+    await t.client.db('idx').collection('wc').insertOne({ a: 2 }, { writeConcern: { w: 'majority', j: true } });
+    expect(await t.client.db('idx').collection('wc').countDocuments({ a: 2 })).toBe(1);
+  });
+
   it('should reject conflicting index definitions as MongoDB does', async () => {
     const c = t.client.db('idx').collection('conflict');
     await c.createIndex({ a: 1 }, { name: 'x' });

@@ -5,6 +5,7 @@
  */
 import type { Document } from 'bson';
 import type { CollectionMeta, IndexSpec } from '../storage/catalog.ts';
+import { MongoCommandError } from '../errors.ts';
 import { KeyWriter, Tag, encodeValue, prefixEnd, prefixOf, tagOf } from '../storage/key-encoding.ts';
 
 /** A half-open key range [start, end). */
@@ -117,7 +118,7 @@ export function planQuery(meta: CollectionMeta, filter: Document, hint?: unknown
   }
   let best: { score: number; plan: Plan } | undefined;
   for (const index of meta.indexes) {
-    if (index.partialFilterExpression) continue;
+    if (index.partialFilterExpression && hint === undefined) continue;
     if (hint !== undefined && !matchesHint(index, hint)) continue;
     const fields = Object.keys(index.key);
     if (Object.values(index.key).some((d) => typeof d === 'string')) continue;
@@ -140,8 +141,20 @@ export function planQuery(meta: CollectionMeta, filter: Document, hint?: unknown
     if (!best || score > best.score) best = { score, plan: { kind: 'IXSCAN', index, ranges: rangesFor(base, tail), eqCount: tail ? -1 : eqCount } };
   }
   if (best) return best.plan;
+  if (hint !== undefined && !isNaturalOrIdHint(hint)) {
+    throw new MongoCommandError('BadValue', 'error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
+  }
   if (idPred && idPred.type === 'range') return { kind: 'IDSCAN', ranges: rangesFor(Buffer.alloc(0), idPred) };
   return { kind: 'COLLSCAN' };
+}
+
+function isNaturalOrIdHint(hint: unknown): boolean {
+  if (typeof hint === 'string') return hint === '_id_';
+  if (hint && typeof hint === 'object') {
+    const keys = Object.keys(hint);
+    return (keys.length === 1 && (keys[0] === '$natural' || keys[0] === '_id')) || keys.length === 0;
+  }
+  return true;
 }
 
 function matchesHint(index: IndexSpec, hint: unknown): boolean {
