@@ -14,6 +14,7 @@ import { createZeebeClient, zeebeReadiness } from './infra/zeebe.ts';
 import { connectMongo, mongoReadiness } from './infra/mongo.ts';
 import { createApp } from './http/create-app.ts';
 import { listen } from './http/http-server.ts';
+import { startCaseService } from './case-service.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,14 +34,20 @@ export async function start(config: Config): Promise<void> {
       await zeebe.close();
     });
 
+    const caseService = await startCaseService({ config, logger, zeebe, zeebeAddress: endpoints.zeebeAddress, mongo, broker: endpoints.broker });
+    shutdown.add('case service', () => caseService.stop());
+
     const app = createApp({
       logger,
       readiness: [zeebeReadiness(zeebe, endpoints.zeebeAddress), mongoReadiness(mongo, endpoints.mongodbUri)],
       isShuttingDown: () => shutdown.started,
       designerDir: path.join(root, 'designer/dist'),
+      apiRouters: caseService.routers,
     });
     const http = await listen(app, config.port, config.host);
     shutdown.add('http server', () => http.close());
+    // Runs before the server closes: open SSE streams would otherwise hold it until the grace period ends.
+    shutdown.add('live update streams', async () => caseService.ctx.bus.closeAll());
     const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
     logger.info({ port: http.port }, 'streetflow ready');
     process.stdout.write(`\nStreetflow is running: open http://${shown}:${http.port}/\n\n`);

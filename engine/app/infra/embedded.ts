@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startBroker } from '../../broker/index.ts';
+import { startBroker, type RunningBroker } from '../../broker/index.ts';
 import { startDocDb } from '../../docdb/index.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
@@ -27,6 +27,8 @@ export interface Endpoints {
   mongodbUri: string;
   embeddedBroker: boolean;
   embeddedDocDb: boolean;
+  /** The embedded broker when one was started (its exporter feeds the case history). */
+  broker?: RunningBroker;
 }
 
 /** Starts the embedded broker and/or document store when no address is configured. */
@@ -43,15 +45,17 @@ export async function startEmbeddedServers(config: Config, logger: Logger, shutd
     }
   }
   let zeebeAddress = config.zeebeAddress;
+  let embedded: RunningBroker | undefined;
   if (!zeebeAddress) {
     try {
       const broker = await startBroker({ port: config.zeebePort, dataDir: path.join(config.dataDir, 'broker') });
       shutdown.add('embedded broker', () => broker.stop());
       zeebeAddress = broker.address;
+      embedded = broker;
       logger.info({ address: broker.address }, 'embedded broker listening');
     } catch (err) {
       throw new EmbeddedServerError('broker', err instanceof Error ? err.message : String(err));
     }
   }
-  return { zeebeAddress, mongodbUri, embeddedBroker: !config.zeebeAddress, embeddedDocDb: !config.mongodbUri };
+  return { zeebeAddress, mongodbUri, embeddedBroker: !config.zeebeAddress, embeddedDocDb: !config.mongodbUri, ...(embedded ? { broker: embedded } : {}) };
 }
