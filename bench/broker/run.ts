@@ -132,8 +132,17 @@ async function runMemoryAndRestart(opts: BenchOptions, dataDir: string, rows: Ro
     await deployModels(zbc, ['bench-idle']);
     const deadline = now() + opts.rampMaxS * 1000;
     const before = await child.memory();
+    const cpu0 = await child.cpuMs();
     const first = await createMany(zbc, 'bench-idle', opts.memoryInstances, deadline);
+    const createCpuMs = ((await child.cpuMs()) - cpu0) / Math.max(1, first.created);
     const after = await child.memory();
+    log(`broker CPU per CreateProcessInstance (instance waits at a job): ${fmt(createCpuMs, 2)} ms`);
+    rows.push({
+      measure: 'broker CPU per CreateProcessInstance (64 in flight)',
+      engine: BROKER,
+      value: `${fmt(createCpuMs, 2)} ms`,
+      note: `≈ ${fmt(1000 / createCpuMs)} creates/s per fully available core; created at ${fmt(first.rate)}/s here (${loadNote()})`,
+    });
     const per10k = (bytes: number) => (bytes / Math.max(1, first.created)) * 10_000;
     if (opts.phases.has('memory')) {
       const measure = 'memory per 10,000 active instances (RSS / heap)';
