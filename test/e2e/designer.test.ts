@@ -27,7 +27,7 @@ describe('designer end to end (real Chromium)', () => {
     [app, browser] = await Promise.all([startApp(), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('pageerror', (e) => errors.push(`${e.message}\n${e.stack ?? ''}`));
     page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
     m = new ModelerDriver(page);
   }, 120_000);
@@ -106,16 +106,16 @@ describe('designer end to end (real Chromium)', () => {
     await page.waitForSelector('[data-testid=modeler-notice]:has-text("第 1 版")', { timeout: 30_000 });
     await shot('05-deployed-v1');
 
-    // change: 街道审核 becomes a countersign of two offices
+    // change: 街道审核 moves to the deputy in charge and gets a shorter 办结时限
     const ids = await m.shapeIds();
     const review = ids[2]!;
     await m.select(review);
     await m.openGroup('streetflow');
-    await m.choose('sf-sign-mode', '会签（全部同意）');
-    await page.check('.sf-signers-list input[data-group="office:shzlb"]');
+    await m.choose('sf-office', '区域发展办公室 · 分管领导');
+    await m.fill('sf-due', '3');
     await m.settle();
     await page.click('[data-testid=deploy]');
-    await page.fill('[data-testid=deploy-note]', '街道审核改为会签');
+    await page.fill('[data-testid=deploy-note]', '街道审核改由分管领导办理，时限 3 个工作日');
     await page.click('[data-testid=deploy-confirm]');
     await page.waitForSelector('[data-testid=modeler-notice]:has-text("第 2 版")', { timeout: 30_000 });
     await shot('06-deployed-v2');
@@ -127,8 +127,10 @@ describe('designer end to end (real Chromium)', () => {
     await page.waitForTimeout(500);
     await shot('07-compare');
     const rows = await page.$$eval('[data-testid=diff-table] tbody tr', (trs) => trs.map((t) => (t as HTMLElement).innerText));
-    expect(rows.join('\n')).toContain('审批方式');
-    expect(rows.join('\n')).toContain('会签');
+    const text = rows.join('\n');
+    expect(text).toContain('办理科室/岗位');
+    expect(text).toContain('区域发展办公室 · 分管领导');
+    expect(text).toMatch(/办结时限\s+5 个工作日\s+3 个工作日/);
     expect(await page.$$eval('[data-testid=compare-right-canvas] .sf-changed', (e) => e.length)).toBeGreaterThan(0);
     expect(await untranslated(page, '#app')).toEqual([]);
   });
@@ -156,6 +158,14 @@ describe('designer end to end (real Chromium)', () => {
     await m.settle();
     expect((await m.problems()).filter((p) => p.element === inspect && p.rule.includes('user-task-form'))).toEqual([]);
 
+    // 会签 of two offices on 街道审核 (multi-instance; the embedded broker accepts it once part 2 lands)
+    const review = ids[2]!;
+    await m.select(review);
+    await m.openGroup('streetflow');
+    await m.choose('sf-sign-mode', '会签（全部同意）');
+    await page.check('.sf-signers-list input[data-group="office:shzlb"]');
+    await m.settle();
+
     // the exported XML carries the domain properties as Zeebe extension elements
     await page.click('[data-testid=export-menu]');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-bpmn]')]);
@@ -170,6 +180,8 @@ describe('designer end to end (real Chromium)', () => {
     expect(xml).toContain('candidateGroups="post:cg.inspector"');
     expect(xml).toContain('<zeebe:header key="deadline" value="P3D" />');
     expect(xml).toMatch(/<bpmn:multiInstanceLoopCharacteristics>[\s\S]*inputElement="signerGroup"/);
+    expect(xml).toContain('inputCollection="=[&#34;post:qyfzb.leader&#34;, &#34;office:shzlb&#34;]"');
+    expect(xml).toContain('candidateGroups="=signerGroup"');
     expect(xml).toContain(`<zeebe:formDefinition formId="form_`);
 
     await page.click('[data-testid=toggle-simulation]');

@@ -51,4 +51,19 @@ export async function createModeler(opts: CreateModelerOptions): Promise<Modeler
   });
 }
 
+/**
+ * Destroys a modeler. diagram-js' hover tooltip keeps a pending show-timer that would render into the
+ * destroyed canvas (TypeError in the console) when the page changes while a palette entry is hovered,
+ * so it is hidden first.
+ */
+export function destroyModeler(modeler: Modeler): void {
+  try {
+    const tip = modeler.get<{ _hide?: () => void }>('hoverTooltip', false);
+    tip?._hide?.();
+  } catch {
+    // no hover tooltip in this diagram-js version
+  }
+  modeler.destroy();
+}
+
 export type { Modeler };
