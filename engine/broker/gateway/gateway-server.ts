@@ -45,6 +45,19 @@ const streamHandlers: Record<string, AnyStream> = {
   StreamActivatedJobs: streamActivatedJobs,
 };
 
+/**
+ * zeebe-node 8.3 ships grpc-js 1.9, whose client sends RST_STREAM after every finished call. Node's
+ * HTTP/2 (nghttp2) rate-limits incoming RST_STREAM frames per connection (burst 1,000, then 33/s) and
+ * kills the connection with GOAWAY code 2 when exceeded; Node 20 offers no option to raise it, and a
+ * Netty-based Zeebe gateway has no such limit. So connections are rotated: after 200 ms the server
+ * sends a graceful GOAWAY, the client opens a fresh connection for new calls (cheap on loopback), and
+ * open calls (long polls, job streams) finish on the old one within the grace period.
+ */
+const CONNECTION_ROTATION = {
+  'grpc.max_connection_age_ms': 200,
+  'grpc.max_connection_age_grace_ms': 10 * 60_000,
+};
+
 function asServiceError(err: unknown): grpc.ServiceError {
   if (err instanceof GatewayError) return err.toServiceError();
   const message = err instanceof Error ? err.message : String(err);
@@ -96,7 +109,10 @@ export interface GatewayServer {
 export async function startGateway(engine: BrokerEngine, host: string, port: number): Promise<GatewayServer> {
   const service = loadGatewayService();
   const ctx: GatewayContext = { engine, host, port };
-  const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 16 * 1024 * 1024,
+    ...CONNECTION_ROTATION,
+  });
   server.addService(service, implementation(service, ctx));
   const bound = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),

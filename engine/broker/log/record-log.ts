@@ -25,6 +25,9 @@ export interface RecordLogOptions {
 export class RecordLog {
   private closed = false;
   private lastWrite: Promise<unknown> = Promise.resolve();
+  /** Batches waiting for the next group commit. */
+  private queue: { batch: StoredBatch; done: () => void; failed: (err: unknown) => void }[] = [];
+  private writing = false;
   /** Highest position known to be durable. */
   committedPosition = 0;
 
@@ -60,19 +63,40 @@ export class RecordLog {
 
   /**
    * Appends a batch; resolves once it is durable. Batches must be appended in position order.
+   * Group commit: while one transaction is being written and flushed, every batch appended meanwhile
+   * waits in a queue and goes into the next transaction together.
    */
   append(batch: StoredBatch): Promise<void> {
     if (this.closed) return Promise.reject(new LogClosedError());
-    const first = batch.records[0];
-    if (!first) return Promise.resolve();
-    const lastPosition = batch.records[batch.records.length - 1]!.position;
-    const written = this.batches.put(first.position, batch) as Promise<boolean> & { flushed?: Promise<boolean> };
-    const durable = this.waitForFlush && written.flushed ? written.then(() => written.flushed) : written;
-    const done = durable.then(() => {
-      if (lastPosition > this.committedPosition) this.committedPosition = lastPosition;
+    if (batch.records.length === 0) return Promise.resolve();
+    return new Promise<void>((done, failed) => {
+      this.queue.push({ batch, done, failed });
+      if (!this.writing) this.lastWrite = this.writeQueued();
     });
-    this.lastWrite = done;
-    return done;
+  }
+
+  private async writeQueued(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue;
+        this.queue = [];
+        try {
+          const written = this.batches.transaction(() => {
+            for (const { batch } of group) this.batches.put(batch.records[0]!.position, batch);
+          }) as Promise<unknown> & { flushed?: Promise<boolean> };
+          await written;
+          if (this.waitForFlush && written.flushed) await written.flushed;
+          const last = group[group.length - 1]!.batch.records;
+          this.committedPosition = Math.max(this.committedPosition, last[last.length - 1]!.position);
+          for (const entry of group) entry.done();
+        } catch (err) {
+          for (const entry of group) entry.failed(err);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
   }
 
   /** Records with position > after, in order, at most limit, only durable ones. */
