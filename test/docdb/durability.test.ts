@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startDocDb } from '../../engine/docdb/index.ts';
@@ -36,6 +36,19 @@ describe('docdb durability', () => {
   const dirs: string[] = [];
   afterAll(() => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('should refuse a data directory another docdb is using, and take over a stale lock', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const first = await startDocDb({ port: 0, dataDir });
+    await expect(startDocDb({ port: 0, dataDir })).rejects.toThrow(/already open in this process/);
+    await first.stop();
+    writeFileSync(path.join(dataDir, 'docdb.lock'), String(process.ppid));
+    await expect(startDocDb({ port: 0, dataDir })).rejects.toThrow(new RegExp(`in use by another docdb \\(pid ${process.ppid}\\)`));
+    writeFileSync(path.join(dataDir, 'docdb.lock'), '999999999');
+    const again = await startDocDb({ port: 0, dataDir });
+    await again.stop();
   });
 
   it('should keep documents and indexes across a restart', async () => {

@@ -80,6 +80,33 @@ describe('docdb with mongoose', () => {
     expect(names).toEqual(['_id_', 'kind_1_createdAt_-1']);
   });
 
+  it('should commit a mongoose transaction atomically and roll back a failed one', async () => {
+    const Office = conn.model('Office');
+    await Office.init();
+    await conn.transaction(async (session) => {
+      await Office.create([{ code: 'GHS', name: '规划所' }], { session });
+      await Office.updateOne({ code: 'MZB' }, { $set: { name: '民政办公室' } }, { session });
+    });
+    expect(await Office.countDocuments({ code: 'GHS' })).toBe(1);
+    await expect(conn.transaction(async (session) => {
+      await Office.create([{ code: 'TMP', name: 'temp' }], { session });
+      await Office.create([{ code: 'GHS', name: 'duplicate' }], { session });
+    })).rejects.toMatchObject({ code: 11000 });
+    expect(await Office.countDocuments({ code: 'TMP' })).toBe(0);
+    expect((await Office.findOne({ code: 'MZB' }).lean<{ name: string }>())?.name).toBe('民政办公室');
+  });
+
+  it('should deliver model changes through Model.watch()', async () => {
+    const Office = conn.model('Office');
+    const stream = Office.watch([], { fullDocument: 'updateLookup', maxAwaitTimeMS: 100 });
+    const next = new Promise<Record<string, unknown>>((resolve) => stream.once('change', resolve));
+    await new Promise((r) => setTimeout(r, 200));
+    await Office.updateOne({ code: 'GHS' }, { $set: { name: '规划建设所' } });
+    const change = await next;
+    expect(change).toMatchObject({ operationType: 'update', fullDocument: { code: 'GHS', name: '规划建设所' } });
+    await stream.close();
+  });
+
   it('should run queries, lean reads, findOneAndUpdate and aggregate through models', async () => {
     const Case = conn.model<CaseShape>('Case');
     const updated = await Case.findOneAndUpdate({ kind: 'rebuild' }, { $set: { title: '旧址重建 已受理' } }, { new: true });

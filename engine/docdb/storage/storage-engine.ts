@@ -10,6 +10,7 @@ import { deserialize, serialize, type Document } from 'bson';
 import { Catalog } from './catalog.ts';
 import { Oplog } from './oplog.ts';
 import { DirectKV, type StoreBackend } from './kv.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 const CATALOG_KEY = 'catalog';
 const BSON_READ = { promoteValues: true, promoteLongs: true };
@@ -23,12 +24,19 @@ export class StorageEngine {
   readonly catalog: Catalog;
   /** The change log; present when docdb runs as a single-node replica set (change streams). */
   readonly oplog?: Oplog;
+  private readonly unlock: () => void;
   /** Autocommit view of the data for CollectionStore. */
   readonly direct: StoreBackend;
 
   constructor(dataDir: string, options: { changeLog?: boolean } = {}) {
     mkdirSync(dataDir, { recursive: true });
-    this.root = open({ path: dataDir, maxDbs: 8 });
+    this.unlock = lockDataDir(dataDir);
+    try {
+      this.root = open({ path: dataDir, maxDbs: 8 });
+    } catch (err) {
+      this.unlock();
+      throw err;
+    }
     this.docs = this.root.openDB<Buffer, Buffer>('docs', { keyEncoding: 'binary', encoding: 'binary' });
     this.idx = this.root.openDB<Buffer, Buffer>('idx', { keyEncoding: 'binary', encoding: 'binary' });
     this.meta = this.root.openDB<Buffer, string>('meta', { encoding: 'binary' });
@@ -70,5 +78,6 @@ export class StorageEngine {
   async close(): Promise<void> {
     await this.root.flushed;
     await this.root.close();
+    this.unlock();
   }
 }
