@@ -1,7 +1,8 @@
 /**
  * docdb benchmark: the same workload through the mongodb driver over loopback against docdb and
  * in-process on a plain mingo array (the floor). Prints a table.
- *   npx tsx bench/docdb/run.ts [--docs 100000]
+ *   npx tsx bench/docdb/run.ts [--docs 100000] [--standalone]
+ * (default: docdb's default replica-set mode, which also writes the change log)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,7 @@ import { MongoClient, type Document } from 'mongodb';
 import { Aggregator, Query, updateOne } from 'mingo';
 import { startDocDb } from '../../engine/docdb/index.ts';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '100000' }, standalone: { type: 'boolean', default: false } } });
 const DOCS = Number(values.docs);
 const SAMPLES = 2000;
 const KINDS = ['rebuild', 'permit', 'subsidy', 'complaint', 'license'];
@@ -47,7 +48,7 @@ async function runConcurrent(total: number, concurrency: number, op: (i: number)
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docdb-bench-'));
-  const server = await startDocDb({ port: 0, dataDir });
+  const server = await startDocDb({ port: 0, dataDir, replicaSet: values.standalone ? false : undefined });
   const client = new MongoClient(server.uri, { maxPoolSize: 64 });
   await client.connect();
   const coll = client.db('bench').collection('cases');
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
   console.log(line('metric', 'docdb (driver, tcp)', 'mingo in-process floor'));
   console.log(`|${'-'.repeat(w[0] + 2)}|${'-'.repeat(w[1] + 2)}|${'-'.repeat(w[2] + 2)}|`);
   for (const r of rows) console.log(line(r.metric, r.docdb, r.mingo));
-  console.log(`\n${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
+  console.log(`\nmode: ${values.standalone ? 'standalone' : 'single-node replica set (change log on)'}; ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
 }
 
 main().catch((err) => {
