@@ -41,7 +41,8 @@ export const processVersionSchema = new Schema<ProcessVersion>(
   },
   { collection: 'process_versions' },
 );
-processVersionSchema.index({ bpmnProcessId: 1, version: -1 });
+// Ascending on purpose: the embedded docdb sorts descending-index fields the wrong way round (reported).
+processVersionSchema.index({ bpmnProcessId: 1, version: 1 });
 
 export const formVersionSchema = new Schema<FormVersion>(
   {
@@ -54,7 +55,7 @@ export const formVersionSchema = new Schema<FormVersion>(
   },
   { collection: 'form_versions' },
 );
-formVersionSchema.index({ formId: 1, version: -1 });
+formVersionSchema.index({ formId: 1, version: 1 });
 
 /** Work in progress in the designer: not deployed. */
 export interface Draft {

@@ -46,7 +46,7 @@ export async function summariseBpmn(xml: string): Promise<ProcessSummary[]> {
 function collectSteps(scope: El): StepSummary[] {
   const out: StepSummary[] = [];
   for (const el of scope.flowElements ?? []) {
-    if (/Task$/.test(el.$type)) {
+    if (/Task$/.test(el.$type) || el.$type === 'bpmn:StartEvent') {
       const ext = el.extensionElements?.values ?? [];
       const form = ext.find((x) => x.$type === 'zeebe:FormDefinition');
       const headers = Object.fromEntries((ext.find((x) => x.$type === 'zeebe:TaskHeaders')?.values ?? []).map((h) => [h.key ?? '', h.value ?? '']));

@@ -14,12 +14,9 @@ export function parseRejection(message: string): RejectionItem[] {
   let element: string | undefined;
   for (const raw of message.split('\n')) {
     const line = raw.trim();
-    const el = /^-?\s*Element:\s*([A-Za-z_][\w.-]*)/.exec(line);
-    if (el) {
-      element = el[1];
-      continue;
-    }
-    const err = /^-?\s*(ERROR|WARNING):\s*(.+)$/.exec(line);
+    const el = /(?:^|\s)Element:\s*([A-Za-z_][\w.-]*)/.exec(line);
+    if (el) element = el[1];
+    const err = /(?:^|\s|-)(ERROR|WARNING):\s*(.+)$/.exec(line);
     if (err && err[1] === 'ERROR') items.push({ ...(element ? { element } : {}), message: err[2]!.trim() });
   }
   if (items.length > 0) return items;
