@@ -28,7 +28,14 @@ export class BrokerEngine {
     readonly processor: StreamProcessor,
     checkIntervalMs: number,
   ) {
-    this.jobActivations = new JobActivations((request) => this.activateJobs(request));
+    this.jobActivations = new JobActivations(
+      (request) => this.activateJobs(request),
+      (jobs) => {
+        for (const job of jobs) {
+          void processor.submit({ key: job.key, valueType: 'JOB', intent: 'YIELD', value: job.value }, true).catch(() => undefined);
+        }
+      },
+    );
     processor.onCommitted = () => {
       if (state.jobs.availableTypes.size > 0) {
         const types = [...state.jobs.availableTypes];

@@ -25,6 +25,9 @@ export interface JobStream {
 /** Runs an activation through the stream processor. */
 export type Activate = (request: ActivationRequest) => Promise<ActivatedJobResult[]>;
 
+/** Gives activated jobs nobody received back (JOB YIELD). */
+export type Yield = (jobs: ActivatedJobResult[]) => void;
+
 /** Waiting requests and streams per job type. */
 export class JobActivations {
   private readonly waiters = new Map<string, JobWaiter[]>();
@@ -32,7 +35,10 @@ export class JobActivations {
   private readonly draining = new Set<string>();
   private readonly dirty = new Set<string>();
 
-  constructor(private readonly activate: Activate) {}
+  constructor(
+    private readonly activate: Activate,
+    private readonly yieldJobs: Yield,
+  ) {}
 
   addWaiter(waiter: JobWaiter): void {
     const list = this.waiters.get(waiter.request.type) ?? [];
@@ -61,6 +67,11 @@ export class JobActivations {
     if (!list) return;
     const i = list.indexOf(stream);
     if (i >= 0) list.splice(i, 1);
+  }
+
+  /** Makes jobs activatable again that were activated for a caller who is gone. */
+  giveBack(jobs: ActivatedJobResult[]): void {
+    if (jobs.length > 0) this.yieldJobs(jobs);
   }
 
   /** Number of waiting long polls (tests, metrics). */
@@ -97,7 +108,8 @@ export class JobActivations {
       list.push(stream); // round robin
       const jobs = await this.activate({ ...stream.request, maxJobsToActivate: 32 }).catch(() => []);
       if (jobs.length === 0) return;
-      for (const job of jobs) stream.push(job);
+      if (stream.closed) this.yieldJobs(jobs);
+      else for (const job of jobs) stream.push(job);
     }
   }
 
@@ -113,6 +125,11 @@ export class JobActivations {
       if (jobs.length === 0) return;
       if (list[0] === waiter) list.shift();
       else this.removeWaiter(waiter);
+      if (waiter.closed) {
+        // The request timed out or was cancelled while its jobs were being activated.
+        this.yieldJobs(jobs);
+        continue;
+      }
       waiter.closed = true;
       waiter.deliver(jobs);
     }

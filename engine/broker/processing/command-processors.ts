@@ -10,6 +10,7 @@ import {
   timeOutJobProcessor,
   updateRetriesProcessor,
   updateTimeoutProcessor,
+  yieldJobProcessor,
 } from './job/job-lifecycle-processors.ts';
 import { throwErrorProcessor } from './job/throw-error-processor.ts';
 import { createProcessInstanceProcessor } from './process-instance/create-process-instance-processor.ts';
@@ -31,6 +32,7 @@ export const commandProcessors: CommandProcessors = {
     UPDATE_RETRIES: updateRetriesProcessor,
     UPDATE_TIMEOUT: updateTimeoutProcessor,
     RECUR_AFTER_BACKOFF: recurAfterBackoffProcessor,
+    YIELD: yieldJobProcessor,
   },
   JOB_BATCH: { ACTIVATE: activateJobsProcessor },
   VARIABLE_DOCUMENT: { UPDATE: setVariablesProcessor },

@@ -27,7 +27,8 @@ export interface EventIntents {
     | 'TIMEOUT_UPDATED'
     | 'CANCELED'
     | 'ERROR_THROWN'
-    | 'RECURRED_AFTER_BACKOFF';
+    | 'RECURRED_AFTER_BACKOFF'
+    | 'YIELDED';
   JOB_BATCH: 'ACTIVATED';
   VARIABLE: 'CREATED' | 'UPDATED';
   VARIABLE_DOCUMENT: 'UPDATED';
@@ -46,7 +47,8 @@ export interface CommandIntents {
     | 'TIME_OUT'
     | 'UPDATE_RETRIES'
     | 'UPDATE_TIMEOUT'
-    | 'RECUR_AFTER_BACKOFF';
+    | 'RECUR_AFTER_BACKOFF'
+    | 'YIELD';
   JOB_BATCH: 'ACTIVATE';
   VARIABLE_DOCUMENT: 'UPDATE';
   INCIDENT: 'RESOLVE';

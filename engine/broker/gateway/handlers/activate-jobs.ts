@@ -66,7 +66,11 @@ export const activateJobs: StreamHandler<ActivateJobsRequest> = async (call, ctx
     return;
   }
   const requestTimeout = toNumber(call.request.requestTimeout);
-  if (jobs.length > 0 || requestTimeout < 0 || call.cancelled) {
+  if (call.cancelled) {
+    ctx.engine.jobActivations.giveBack(jobs);
+    return;
+  }
+  if (jobs.length > 0 || requestTimeout < 0) {
     respond(jobs);
     return;
   }

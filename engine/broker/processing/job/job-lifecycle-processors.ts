@@ -39,6 +39,13 @@ export const updateTimeoutProcessor: CommandProcessor<'JOB'> = (command, ctx) =>
   ctx.respond({});
 };
 
+/** JOB YIELD: a job activated for a worker that went away before receiving it becomes activatable again. */
+export const yieldJobProcessor: CommandProcessor<'JOB'> = (command, ctx) => {
+  const job = requireJob(ctx, command.key, 'yield', ['ACTIVATED']);
+  if (!job) return;
+  ctx.event(command.key, 'JOB', 'YIELDED', { ...job.value, deadline: -1, worker: '' });
+};
+
 export const recurAfterBackoffProcessor: CommandProcessor<'JOB'> = (command, ctx) => {
   const job = requireJob(ctx, command.key, 'recur', ['BACKOFF']);
   if (!job) return;

@@ -40,6 +40,7 @@ export const jobAppliers: ValueTypeAppliers<'JOB'> = {
   },
   ERROR_THROWN: (state, record) => state.jobs.put(record.key, stored(record.value), 'ERROR_THROWN'),
   RECURRED_AFTER_BACKOFF: (state, record) => state.jobs.put(record.key, stored(record.value), 'ACTIVATABLE'),
+  YIELDED: (state, record) => state.jobs.put(record.key, stored(record.value), 'ACTIVATABLE'),
 };
 
 export const jobBatchAppliers: ValueTypeAppliers<'JOB_BATCH'> = {
