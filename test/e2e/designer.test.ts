@@ -5,6 +5,7 @@ import { launchChromium } from './support/chromium.ts';
 import { startApp, type AppUnderTest } from './support/app-under-test.ts';
 import { ModelerDriver } from './support/modeler-driver.ts';
 
+const OURS = '[data-testid=process-table] tr[data-process]:has-text("旧址重建（改革后）")';
 const SHOTS = process.env.STREETFLOW_SCREENS ?? '/tmp/screens';
 const ASCII_WORDS = /\b(?!BPMN|SVG|PNG|Streetflow|FEEL|Zeebe|Camunda|ID|SF|English)[A-Za-z]{4,}\b/;
 
@@ -137,7 +138,7 @@ describe('designer end to end (real Chromium)', () => {
 
   it('should link a form to a step, preview it, export Zeebe XML and simulate', async () => {
     await page.click('[data-testid=nav-designer]');
-    await page.click('[data-testid=process-table] tr[data-process] a.name');
+    await page.click(`${OURS} a.name`);
     await page.waitForSelector('.djs-palette .sf-template-entry', { timeout: 30_000 });
     const ids = await m.shapeIds();
     const inspect = ids[3]!;
@@ -193,13 +194,13 @@ describe('designer end to end (real Chromium)', () => {
 
   it('should show the library with versions and the English switch', async () => {
     await page.click('[data-testid=nav-designer]');
-    await page.waitForSelector('[data-testid=process-table] tr[data-process]');
-    await page.click('[data-testid=process-table] tr[data-process] button:has-text("版本历史")');
+    await page.waitForSelector(OURS);
+    await page.click(`${OURS} button:has-text("版本历史")`);
     await shot('08-library-versions');
     await page.selectOption('[data-testid=locale-switch]', 'en');
     expect(await page.textContent('h1')).toBe('Process library');
     await shot('09-library-english');
-    await page.click('[data-testid=process-table] tr[data-process] a.name');
+    await page.click(`${OURS} a.name`);
     await page.waitForSelector('.djs-palette .sf-template-entry', { timeout: 30_000 });
     expect(await page.getAttribute('.djs-palette [data-action="create.start-event"]', 'aria-label')).toBe('Create start event');
     expect(await page.getAttribute('.djs-palette [data-action="sf-template-village-intake"]', 'aria-label')).toBe('Village agent intake');

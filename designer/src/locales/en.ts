@@ -32,6 +32,7 @@ const en: typeof zh = {
     problems: 'Problems', form: 'Form', noProblems: 'No problems found', errors: '{n} errors', warnings: '{n} warnings',
     element: 'Element', message: 'Message', unsaved: 'Unsaved changes', processName: 'Process name',
     zoomFit: 'Fit to screen', undo: 'Undo', redo: 'Redo', loadFailed: 'Cannot open the process: {reason}',
+    laidOut: 'The file had no diagram layout; it was laid out automatically',
     readOnlyVersion: 'Viewing deployed version {version}. Saving creates a new draft.',
   },
   problems: {

@@ -30,6 +30,7 @@ export default {
     problems: '问题', form: '表单', noProblems: '没有发现问题', errors: '{n} 个错误', warnings: '{n} 个警告',
     element: '元素', message: '说明', unsaved: '有未保存的修改', processName: '流程名称',
     zoomFit: '适应画布', undo: '撤销', redo: '重做', loadFailed: '无法打开流程：{reason}',
+    laidOut: '此流程没有图形信息，已自动排版',
     readOnlyVersion: '正在查看第 {version} 版（已部署）。保存会创建新的草稿。',
   },
   problems: {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,16 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** The first process owner of the seed data and the documented demo password (processes/seed/users.json). */
+function seedProcessOwner(): { username: string; password: string } {
+  const seed = JSON.parse(readFileSync(path.join(repo, 'processes', 'seed', 'users.json'), 'utf8')) as {
+    demoPassword: string; users: { username: string; roles: string[] }[];
+  };
+  const owner = seed.users.find((u) => u.roles.includes('process-owner'));
+  if (!owner) throw new Error('processes/seed/users.json has no process-owner user');
+  return { username: owner.username, password: seed.demoPassword };
 }
 
 /** Builds the designer once if designer/dist is missing. */
@@ -52,8 +62,9 @@ async function waitReady(url: string, child: ChildProcess, log: () => string, ti
  */
 export async function startApp(): Promise<AppUnderTest> {
   const dist = ensureDesignerBuilt();
-  const username = process.env.STREETFLOW_E2E_USER ?? 'owner';
-  const password = process.env.STREETFLOW_E2E_PASSWORD ?? 'demo123';
+  const seed = seedProcessOwner();
+  const username = process.env.STREETFLOW_E2E_USER ?? seed.username;
+  const password = process.env.STREETFLOW_E2E_PASSWORD ?? seed.password;
   if (process.env.STREETFLOW_E2E_MOCK === '1') {
     const mock = await startMockApi(dist);
     return { url: mock.url, username: 'owner', password: 'demo123', stop: mock.close };
