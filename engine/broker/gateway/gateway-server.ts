@@ -11,6 +11,7 @@ import { createProcessInstanceWithResult } from './handlers/create-process-insta
 import { deployProcess } from './handlers/deploy-process.ts';
 import { deployResource } from './handlers/deploy-resource.ts';
 import { failJob } from './handlers/fail-job.ts';
+import { modifyProcessInstance } from './handlers/modify-process-instance.ts';
 import { resolveIncident } from './handlers/resolve-incident.ts';
 import { setVariables } from './handlers/set-variables.ts';
 import { streamActivatedJobs } from './handlers/stream-activated-jobs.ts';
@@ -38,6 +39,7 @@ const unaryHandlers: Record<string, AnyUnary> = {
   UpdateJobRetries: updateJobRetries,
   UpdateJobTimeout: updateJobTimeout,
   ResolveIncident: resolveIncident,
+  ModifyProcessInstance: modifyProcessInstance,
 };
 
 const streamHandlers: Record<string, AnyStream> = {

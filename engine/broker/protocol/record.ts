@@ -93,6 +93,30 @@ export interface ProcessInstanceCreationValue {
   tenantId: string;
 }
 
+/** A variable instruction of an activate instruction (scope element id '' = the process instance). */
+export interface ModificationVariableInstructionValue {
+  variables: VariableDocument;
+  elementId: string;
+}
+
+/** One activate instruction of a process instance modification. */
+export interface ModificationActivateInstructionValue {
+  elementId: string;
+  /** Selected ancestor element instance, -1 when none was selected. */
+  ancestorScopeKey: number;
+  variableInstructions: ModificationVariableInstructionValue[];
+  /** Every flow scope key of the activated element (filled in the MODIFIED event). */
+  ancestorScopeKeys: number[];
+}
+
+/** PROCESS_INSTANCE_MODIFICATION value, as Zeebe exports it. */
+export interface ProcessInstanceModificationValue {
+  processInstanceKey: number;
+  terminateInstructions: { elementInstanceKey: number }[];
+  activateInstructions: ModificationActivateInstructionValue[];
+  tenantId: string;
+}
+
 export interface JobValue {
   type: string;
   worker: string;
@@ -165,6 +189,7 @@ export interface ValueOf {
   FORM: FormValue;
   PROCESS_INSTANCE: ProcessInstanceValue;
   PROCESS_INSTANCE_CREATION: ProcessInstanceCreationValue;
+  PROCESS_INSTANCE_MODIFICATION: ProcessInstanceModificationValue;
   JOB: JobValue;
   JOB_BATCH: JobBatchValue;
   VARIABLE: VariableValue;

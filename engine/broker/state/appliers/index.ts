@@ -6,6 +6,7 @@ import type { Applier, Appliers } from './applier.ts';
 import { deploymentAppliers, formAppliers, processAppliers } from './deployment-appliers.ts';
 import { incidentAppliers } from './incident-appliers.ts';
 import { jobAppliers, jobBatchAppliers } from './job-appliers.ts';
+import { processInstanceModificationAppliers } from './modification-appliers.ts';
 import { processInstanceAppliers, processInstanceCreationAppliers } from './process-instance-appliers.ts';
 import { variableAppliers, variableDocumentAppliers } from './variable-appliers.ts';
 
@@ -15,6 +16,7 @@ export const appliers: Appliers = {
   FORM: formAppliers,
   PROCESS_INSTANCE: processInstanceAppliers,
   PROCESS_INSTANCE_CREATION: processInstanceCreationAppliers,
+  PROCESS_INSTANCE_MODIFICATION: processInstanceModificationAppliers,
   JOB: jobAppliers,
   JOB_BATCH: jobBatchAppliers,
   VARIABLE: variableAppliers,
