@@ -1,6 +1,7 @@
 /** Routes a decoded command to its handler and turns failures into MongoDB error replies. */
 import type { Document } from 'bson';
 import { MongoCommandError } from './errors.ts';
+import { promoteLongs } from './bson-longs.ts';
 import { COMMANDS } from './commands/registry.ts';
 import type { CommandContext, ServerInfo } from './commands/context.ts';
 import { transactionsUnsupported } from './commands/transactions.ts';
@@ -56,8 +57,9 @@ async function runInTransaction(deps: DispatchDeps, ctx: CommandContext, handler
 }
 
 /** Executes one command document and returns the reply (never throws). */
-export async function dispatch(deps: DispatchDeps, body: Document, connectionId: number, defaultDb: string): Promise<Document> {
-  const name = Object.keys(body)[0] ?? '';
+export async function dispatch(deps: DispatchDeps, typedBody: Document, connectionId: number, defaultDb: string): Promise<Document> {
+  const name = Object.keys(typedBody)[0] ?? '';
+  const body = promoteLongs(typedBody);
   try {
     const handler = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!handler) throw new MongoCommandError('CommandNotFound', `no such command: '${name}'`);
@@ -67,7 +69,7 @@ export async function dispatch(deps: DispatchDeps, body: Document, connectionId:
       throw new MongoCommandError('UnsatisfiableWriteConcern', `Not enough data-bearing nodes: write concern w:${w} needs ${w} members, docdb has 1`);
     }
     const ctx: CommandContext = {
-      ...deps, connectionId, db, body, name, backend: deps.engine.direct, inTransaction: false,
+      ...deps, connectionId, db, body, typedBody, name, backend: deps.engine.direct, inTransaction: false,
       write: (fn) => deps.engine.write(fn),
     };
     let reply: Document;

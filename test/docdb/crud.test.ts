@@ -147,6 +147,23 @@ describe('docdb CRUD through the mongodb driver', () => {
     expect(await c.countDocuments({ blob: new Binary(Buffer.from([1, 2, 3])) })).toBe(1);
   });
 
+  it('should keep int64 (Long) fields as Long through inserts, operator updates and queries', async () => {
+    const c = t.client.db('crud').collection('longs');
+    await c.insertOne({ _id: 'l' as never, small: Long.fromNumber(5), big: Long.fromString('9007199254740993'), plain: 5 });
+    await c.updateOne({ _id: 'l' as never }, { $inc: { small: 1 }, $set: { added: Long.fromNumber(7) } });
+    const got = await c.findOne({ _id: 'l' as never }, { promoteLongs: false });
+    expect(got?.small).toBeInstanceOf(Long);
+    expect((got?.small as Long).toNumber()).toBe(6);
+    expect(got?.added).toBeInstanceOf(Long);
+    expect(got?.plain).toBe(5);
+    expect((got?.big as Long).toString()).toBe('9007199254740993');
+    expect(await c.countDocuments({ small: { $gt: 5 }, plain: { $type: 'int' } })).toBe(1);
+    const [sum] = await c.aggregate([{ $group: { _id: null, s: { $sum: '$small' } } }]).toArray();
+    expect(sum.s).toBe(6);
+    const replaced = await c.findOneAndReplace({ _id: 'l' as never }, { small: Long.fromNumber(1) }, { returnDocument: 'after', promoteLongs: false });
+    expect(replaced?.small).toBeInstanceOf(Long);
+  });
+
   it('should count and return distinct values', async () => {
     expect(await coll.countDocuments({ age: { $gte: 30 } })).toBe(2);
     expect(await coll.estimatedDocumentCount()).toBe(3);

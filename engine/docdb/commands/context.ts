@@ -22,8 +22,10 @@ export interface CommandContext {
   readonly connectionId: number;
   /** Target database ($db). */
   readonly db: string;
-  /** The command document (kind-1 sequences merged in). */
+  /** The command document (kind-1 sequences merged in), int64 values promoted to numbers for mingo. */
   readonly body: Document;
+  /** The command document as received (int64 values as Long): the source of stored documents. */
+  readonly typedBody: Document;
   /** Name of the command as sent. */
   readonly name: string;
   /** Where collection reads and writes go (a transaction's overlay inside a transaction). */

@@ -34,18 +34,18 @@ export const findAndModify: CommandHandler = async (ctx) => {
       if (!store) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
       const { docs } = runRead(store, { filter: query, sort, limit: 1, hint: ctx.body.hint, mingo });
       if (docs[0]) store.remove(docs[0]);
-      return { lastErrorObject: { n: docs.length }, value: project(docs[0], fields), ok: 1 };
+      return { lastErrorObject: { n: docs.length }, value: project(docs[0] && ctx.engine.typed(docs[0]), fields), ok: 1 };
     }
     const existing = ctx.engine.catalog.get(ctx.db, coll);
     if (!existing && !upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
     const store = new CollectionStore(ctx.engine, ctx.db, existing ?? ensureCollection(ctx, coll), ctx.backend);
     const out = executeUpdate(store, {
-      q: query, u: update, upsert, multi: false, sort, hint: ctx.body.hint,
+      q: query, u: update, typedU: ctx.typedBody.update, upsert, multi: false, sort, hint: ctx.body.hint,
       arrayFilters: ctx.body.arrayFilters as Document[] | undefined,
     }, mingo);
     const lastErrorObject: Document = { n: out.n, updatedExisting: out.upsertedId === undefined && out.n > 0 };
     if (out.upsertedId !== undefined) lastErrorObject.upserted = out.upsertedId;
-    const value = returnNew ? out.after : out.before;
+    const value = returnNew ? out.after : out.before && ctx.engine.typed(out.before);
     return { lastErrorObject, value: project(value, fields), ok: 1 };
   });
 };

@@ -26,5 +26,7 @@ export const find: CommandHandler = (ctx) => {
     hint: ctx.body.hint,
     mingo: mingoOptions(ctx.body),
   });
-  return ctx.cursors.open(ns, docs, batchSize, singleBatch);
+  // unprojected results are the stored documents: return them with their stored int64 types
+  const out = ctx.body.projection && Object.keys(ctx.body.projection as object).length ? docs : docs.map((d) => ctx.engine.typed(d));
+  return ctx.cursors.open(ns, out, batchSize, singleBatch);
 };

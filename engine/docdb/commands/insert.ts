@@ -9,7 +9,8 @@ import { badValue } from '../errors.ts';
 
 export const insert: CommandHandler = async (ctx) => {
   const coll = collectionName(ctx);
-  const docs = checkBatch(ctx.body.documents, 'insert.documents');
+  checkBatch(ctx.body.documents, 'insert.documents');
+  const docs = ctx.typedBody.documents as Document[];
   const ordered = ctx.body.ordered !== false;
   const { n, writeErrors } = await ctx.write(() => {
     const store = new CollectionStore(ctx.engine, ctx.db, ensureCollection(ctx, coll), ctx.backend);

@@ -26,7 +26,7 @@ export const update: CommandHandler = async (ctx) => {
         if (!existing && !s.upsert) continue;
         const store = new CollectionStore(ctx.engine, ctx.db, existing ?? ensureCollection(ctx, coll), ctx.backend);
         const out = executeUpdate(store, {
-          q: s.q as Document, u: s.u, upsert: s.upsert === true, multi: s.multi === true,
+          q: s.q as Document, u: s.u, typedU: (ctx.typedBody.updates as Document[])[i]?.u, upsert: s.upsert === true, multi: s.multi === true,
           arrayFilters: s.arrayFilters as Document[] | undefined, hint: s.hint,
         }, { ...mingo, ...mingoOptions(s as Document) });
         n += out.n;

@@ -65,9 +65,28 @@ export class StorageEngine {
     this.meta.put(CATALOG_KEY, this.catalog.toBuffer());
   }
 
-  /** Decodes a stored document. */
+  /** Raw BSON of documents decoded by {@link decode}, to re-read them with their stored types. */
+  private readonly rawOf = new WeakMap<Document, Buffer>();
+
+  /** Decodes a stored document for evaluation (Longs that fit a double become numbers). */
   decode(raw: Buffer): Document {
-    return deserialize(raw, BSON_READ);
+    const doc = deserialize(raw, BSON_READ);
+    this.rawOf.set(doc, raw);
+    return doc;
+  }
+
+  /** Decodes a stored document keeping Long fields as Long. */
+  decodeTyped(raw: Buffer): Document {
+    return deserialize(raw, { promoteLongs: false });
+  }
+
+  /**
+   * The stored-typed version of a document returned unchanged by {@link decode} (int64 fields come
+   * back as Long); other documents are returned as they are.
+   */
+  typed(doc: Document): Document {
+    const raw = this.rawOf.get(doc);
+    return raw && raw.includes(0x12) ? this.decodeTyped(raw) : doc;
   }
 
   /** Encodes a document for storage. */

@@ -21,7 +21,8 @@ export interface WireRequest {
   readonly collection?: string;
 }
 
-const BSON_OPTS = { validation: { utf8: false as const } };
+// Longs stay Long on the wire side (see bson-longs.ts); the dispatcher promotes a copy for mingo.
+const BSON_OPTS = { validation: { utf8: false as const }, promoteLongs: false };
 
 function readBson(buf: Buffer, offset: number, limit: number, what: string): { doc: Document; size: number } {
   if (offset + 5 > buf.length) throw new WireProtocolError(`truncated ${what}`);
