@@ -1,4 +1,4 @@
-/** Rebuilds state on start: parses every deployed process, then applies every logged event in order. */
+/** Rebuilds state on start: applies every logged event in order, parsing each deployed process as it appears. */
 import { parseResource, type ParsedResource } from '../model/index.ts';
 import type { RecordLog } from '../log/record-log.ts';
 import type { ProcessValue } from '../protocol/record.ts';
@@ -11,30 +11,33 @@ export interface ReplayResult {
   readonly records: number;
 }
 
-async function registerModels(log: RecordLog, state: MutableEngineState): Promise<void> {
-  const parsedByChecksum = new Map<string, ParsedResource>();
-  for (const batch of log.batchesInOrder()) {
-    for (const record of batch.records) {
-      if (record.valueType !== 'PROCESS' || record.recordType !== 'EVENT') continue;
-      const process = record.value as ProcessValue;
-      let parsed = parsedByChecksum.get(process.checksum + process.resourceName);
-      if (!parsed) {
-        parsed = await parseResource(process.resourceName, process.resource, { validate: false });
-        parsedByChecksum.set(process.checksum + process.resourceName, parsed);
-      }
-      const model = parsed.kind === 'process' ? parsed.processes.find((p) => p.bpmnProcessId === process.bpmnProcessId) : undefined;
-      if (model) state.models.put(process.processDefinitionKey, model);
+/** Parses deployed resources once per checksum and registers the executable model of a process. */
+class ModelRegistrar {
+  private readonly parsed = new Map<string, ParsedResource>();
+
+  constructor(private readonly state: MutableEngineState) {}
+
+  async register(process: ProcessValue): Promise<void> {
+    const cacheKey = `${process.checksum}:${process.resourceName}`;
+    let parsed = this.parsed.get(cacheKey);
+    if (!parsed) {
+      parsed = await parseResource(process.resourceName, process.resource, { validate: false });
+      this.parsed.set(cacheKey, parsed);
     }
+    const model = parsed.kind === 'process' ? parsed.processes.find((p) => p.bpmnProcessId === process.bpmnProcessId) : undefined;
+    if (model) this.state.models.put(process.processDefinitionKey, model);
   }
 }
 
 /** Replays the whole log into state. */
 export async function replayLog(log: RecordLog, state: MutableEngineState): Promise<ReplayResult> {
-  await registerModels(log, state);
+  const models = new ModelRegistrar(state);
   let lastPosition = 0;
   let records = 0;
   for (const batch of log.batchesInOrder()) {
     for (const record of batch.records) {
+      // A process's model must be known before the first record that needs it (same order as live).
+      if (record.valueType === 'PROCESS' && record.recordType === 'EVENT') await models.register(record.value as ProcessValue);
       applyRecord(state, record);
       lastPosition = record.position;
       records++;
