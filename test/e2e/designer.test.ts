@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
@@ -190,6 +191,23 @@ describe('designer end to end (real Chromium)', () => {
     await shot('12-simulation');
     expect(await untranslated(page, '[data-testid=canvas]')).toEqual([]);
     await page.click('[data-testid=toggle-simulation]');
+  });
+
+  it('should import a .bpmn file and export it again without losing Zeebe properties', async () => {
+    const file = fileURLToPath(new URL('../../processes/jiuzhi-chongjian.bpmn', import.meta.url));
+    const original = readFileSync(file, 'utf8');
+    await page.click('[data-testid=nav-designer]');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('.djs-palette .sf-template-entry', { timeout: 30_000 });
+    await page.waitForTimeout(800);
+    await shot('14-imported');
+    await page.click('[data-testid=export-menu]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-bpmn]')]);
+    const exported = readFileSync(await download.path(), 'utf8');
+    // every Zeebe extension of the original is still there, and the file now has a diagram
+    const zeebe = (xml: string) => (xml.match(/<zeebe:[A-Za-z]+\b[^>]*>/g) ?? []).map((t) => t.replace(/\s+/g, ' ').replace(/ \/?>$/, '>')).sort();
+    expect(zeebe(exported)).toEqual(zeebe(original));
+    expect(exported).toContain('<bpmndi:BPMNShape');
   });
 
   it('should show the library with versions and the English switch', async () => {

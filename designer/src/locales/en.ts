@@ -21,7 +21,7 @@ const en: typeof zh = {
     updatedAt: 'Updated', updatedBy: 'Updated by', open: 'Open', duplicate: 'Duplicate', compare: 'Compare',
     showVersions: 'History', hideVersions: 'Hide', copySuffix: ' (copy)', newName: 'New process',
     importFailed: 'Import failed: {reason}', notBpmn: 'The file is not valid BPMN 2.0 XML',
-    confirmDelete: 'Delete draft "{name}"?', instances: '{n} running',
+    systemDeployer: 'Installed with the system', confirmDelete: 'Delete draft "{name}"?', instances: '{n} running',
   },
   modeler: {
     title: 'Designer', save: 'Save draft', saved: 'Saved', deploy: 'Deploy', deploying: 'Deploying…',

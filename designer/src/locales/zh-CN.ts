@@ -19,7 +19,7 @@ export default {
     updatedAt: '更新时间', updatedBy: '更新人', open: '打开', duplicate: '复制', compare: '比较',
     showVersions: '版本历史', hideVersions: '收起', copySuffix: '（副本）', newName: '新流程',
     importFailed: '导入失败：{reason}', notBpmn: '文件不是有效的 BPMN 2.0 XML',
-    confirmDelete: '删除草稿“{name}”？', instances: '{n} 个运行中',
+    systemDeployer: '随系统安装', confirmDelete: '删除草稿“{name}”？', instances: '{n} 个运行中',
   },
   modeler: {
     title: '流程设计', save: '保存草稿', saved: '已保存', deploy: '部署', deploying: '正在部署…',
