@@ -91,7 +91,7 @@ describe('crash safety', () => {
         }
       }
     });
-    await sleep(1_500);
+    await sleep(2_000);
 
     // when the broker is killed mid-flight
     child.kill('SIGKILL');
@@ -100,14 +100,24 @@ describe('crash safety', () => {
     await Promise.all(creators);
     await w.close().catch(() => undefined);
     await client.close().catch(() => undefined);
-    expect(acknowledged.size).toBeGreaterThan(20);
+    expect(acknowledged.size).toBeGreaterThan(10);
 
     // and restarted on the same data
     child = await startChild(port, dataDir);
     client = newClient(`127.0.0.1:${port}`);
     w = worker(client, completed);
+    // Wait until the worker is idle: some completions may have been durable before the kill without
+    // their answer reaching the worker, so the log (below), not this set, is the judge.
     const deadline = Date.now() + 30_000;
-    while ([...acknowledged].some((key) => !completed.has(key)) && Date.now() < deadline) await sleep(100);
+    let seen = -1;
+    let quietSince = Date.now();
+    while ([...acknowledged].some((key) => !completed.has(key)) && Date.now() < deadline && Date.now() - quietSince < 4_000) {
+      if (completed.size !== seen) {
+        seen = completed.size;
+        quietSince = Date.now();
+      }
+      await sleep(100);
+    }
     await w.close();
     await client.close();
     child.kill('SIGTERM');
