@@ -36,19 +36,19 @@ export class RecordChainer {
       const seen = new Set(
         (await this.models.History.find({ caseId, position: { $gte: pending[0]!.position } }, { position: 1 }).lean()).map((e) => e.position),
       );
-      for (const r of pending) {
-        if (r.recordType !== 'COMMAND' && !seen.has(r.position)) {
-          await this.history.append(caseId, {
-            kind: 'record',
-            actor: null,
-            action: `${r.valueType}.${r.intent}`,
-            at: new Date(r.timestamp),
-            position: r.position,
-            payload: { position: r.position, key: r.key, recordType: r.recordType, valueType: r.valueType, intent: r.intent, value: JSON.parse(r.value) as unknown },
-          });
-          await projectRecord(this.models, this.bus, c, r, (id) => names.get(id) ?? id);
-        }
-      }
+      const fresh = pending.filter((r) => r.recordType !== 'COMMAND' && !seen.has(r.position));
+      await this.history.appendMany(
+        caseId,
+        fresh.map((r) => ({
+          kind: 'record' as const,
+          actor: null,
+          action: `${r.valueType}.${r.intent}`,
+          at: new Date(r.timestamp),
+          position: r.position,
+          payload: { position: r.position, key: r.key, recordType: r.recordType, valueType: r.valueType, intent: r.intent, value: JSON.parse(r.value) as unknown },
+        })),
+      );
+      for (const r of fresh) await projectRecord(this.models, this.bus, c, r, (id) => names.get(id) ?? id);
       await this.models.StoredRecord.updateMany({ position: { $in: pending.map((r) => r.position) } }, { $set: { chained: true } });
       return pending.length;
     });

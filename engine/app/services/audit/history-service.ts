@@ -55,6 +55,37 @@ export class HistoryService {
     });
   }
 
+  /**
+   * Appends several entries in one insert (the exporter's batches). Not retried on a conflict:
+   * the caller re-reads what is already chained and appends the rest.
+   */
+  appendMany(caseId: string, entries: NewEntry[]): Promise<number> {
+    if (entries.length === 0) return Promise.resolve(0);
+    return this.mutex.run(caseId, async () => {
+      let head = this.heads.get(caseId);
+      if (!head) {
+        const last = await this.models.History.findOne({ caseId }).sort({ seq: -1 }).lean();
+        head = last ? { seq: last.seq, hash: last.hash } : undefined;
+      }
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const docs = entries.map((e) => {
+        const fields = { caseId, seq: ++seq, kind: e.kind, at: e.at ?? new Date(), actor: e.actor, action: e.action, payload: canonicalJson(e.payload), prevHash };
+        const hash = entryHash(fields);
+        prevHash = hash;
+        return { ...fields, position: e.position ?? null, hash };
+      });
+      try {
+        await this.models.History.insertMany(docs, { ordered: true });
+      } catch (err) {
+        this.heads.delete(caseId);
+        throw err;
+      }
+      this.heads.set(caseId, { seq, hash: prevHash });
+      return docs.length;
+    });
+  }
+
   /** Entries of a case in order. */
   list(caseId: string): Promise<HistoryEntry[]> {
     return this.models.History.find({ caseId }).sort({ seq: 1 }).lean();
