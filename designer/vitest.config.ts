@@ -10,6 +10,7 @@ export default defineConfig({
   plugins: [vue()],
   test: {
     name: 'designer',
+    dir: repoRoot,
     include: ['test/designer/**/*.test.ts'],
     environment: 'jsdom',
     css: false,
