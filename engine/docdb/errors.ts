@@ -33,6 +33,7 @@ export const ErrorCodes = {
   ConflictingOperationInProgress: 117,
   Location40573: 40573,
   Location40602: 40602,
+  Location40601: 40601,
   InvalidBSON: 22,
   BSONObjectTooLarge: 10334,
   DocumentTooLargeAfterUpdate: 17419,

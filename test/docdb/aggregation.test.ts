@@ -66,8 +66,24 @@ describe('docdb aggregation', () => {
     expect(out).toHaveLength(1500);
   });
 
-  it('should reject unknown stages and $out', async () => {
+  it('should replace a collection with $out, keeping its unique index and leaving it unchanged on a violation', async () => {
+    const db = t.client.db('agg');
+    await db.collection('summary').createIndex({ office: 1 }, { unique: true });
+    await db.collection('summary').insertOne({ office: 'stale' });
+    await db.collection('cases').aggregate([
+      { $group: { _id: '$office', n: { $sum: 1 } } },
+      { $project: { _id: 0, office: '$_id', n: 1 } },
+      { $out: 'summary' },
+    ]).toArray();
+    const rows = await db.collection('summary').find({}, { projection: { _id: 0 } }).sort({ office: 1 }).toArray();
+    expect(rows).toEqual([{ office: 'o1', n: 2 }, { office: 'o2', n: 2 }, { office: 'o3', n: 1 }]);
+    await expect(db.collection('cases').aggregate([{ $project: { _id: 0, office: 1 } }, { $out: 'summary' }]).toArray()).rejects.toMatchObject({ code: 11000 });
+    expect(await db.collection('summary').countDocuments()).toBe(3);
+  });
+
+  it('should reject unknown stages, $merge and a non-final $out', async () => {
     await expect(t.client.db('agg').collection('cases').aggregate([{ $nope: {} }]).toArray()).rejects.toMatchObject({ ok: 0 });
-    await expect(t.client.db('agg').collection('cases').aggregate([{ $out: 'x' }]).toArray()).rejects.toMatchObject({ code: 238 });
+    await expect(t.client.db('agg').collection('cases').aggregate([{ $merge: 'x' }]).toArray()).rejects.toMatchObject({ code: 238 });
+    await expect(t.client.db('agg').collection('cases').aggregate([{ $out: 'x' }, { $match: {} }]).toArray()).rejects.toMatchObject({ code: 40601 });
   });
 });

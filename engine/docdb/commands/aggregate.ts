@@ -1,12 +1,13 @@
 /**
  * aggregate: runs the pipeline with mingo's Aggregator. A leading $match is answered through the
  * planner (so it can use an index); $lookup/$graphLookup/$unionWith read other collections of the
- * same database. $changeStream needs a replica set and $out/$merge are not supported: both fail.
+ * same database. A final $out replaces a collection; $merge is not supported.
  */
 import { Aggregator } from 'mingo';
 import type { Document } from 'bson';
 import type { CommandContext, CommandHandler } from './context.ts';
-import { findStore, mingoOptions, optInt } from './helpers.ts';
+import { ensureCollection, findStore, mingoOptions, optInt } from './helpers.ts';
+import { withIdFirst } from '../query/apply-update.ts';
 import { runRead, explainRead, rejectCollatedFilter } from '../query/executor.ts';
 import { CollectionStore } from '../storage/collection-store.ts';
 import { MongoCommandError, failedToParse } from '../errors.ts';
@@ -23,9 +24,10 @@ function parsePipeline(ctx: CommandContext): Document[] {
       if (!ctx.engine.oplog) throw new MongoCommandError('Location40573', 'The $changeStream stage is only supported on replica sets');
       if (i !== 0) throw new MongoCommandError('Location40602', '$changeStream is only valid as the first stage in a pipeline');
     }
-    if (name === '$out' || name === '$merge') {
-      throw new MongoCommandError('NotImplemented', `${name} is not supported by docdb; read the results and write them with insert instead`);
+    if (name === '$merge') {
+      throw new MongoCommandError('NotImplemented', '$merge is not supported by docdb; use $out (replace a collection) or write the results yourself');
     }
+    if (name === '$out' && i !== pipeline.length - 1) throw new MongoCommandError('Location40601', '$out can only be the final stage in the pipeline');
   });
   return rewritePipeline(pipeline as Document[]);
 }
@@ -41,7 +43,7 @@ function source(ctx: CommandContext, coll: string | undefined, pipeline: Documen
   return { docs: Array.from(store.scan()), rest: pipeline };
 }
 
-export const aggregate: CommandHandler = (ctx) => {
+export const aggregate: CommandHandler = async (ctx) => {
   const target = ctx.body.aggregate;
   const coll = typeof target === 'string' ? target : undefined;
   if (coll === undefined && target !== 1) throw new MongoCommandError('InvalidNamespace', `Invalid aggregate namespace`);
@@ -52,7 +54,9 @@ export const aggregate: CommandHandler = (ctx) => {
     throw failedToParse(`The 'cursor' option is required, except for aggregate with the explain argument`);
   }
   if (pipeline[0] && '$changeStream' in pipeline[0]) return openChangeStream(ctx, coll, pipeline);
-  const { docs, rest } = source(ctx, coll, pipeline, mingo);
+  const last = pipeline[pipeline.length - 1];
+  const out = last && '$out' in last ? outTarget(ctx, last.$out) : undefined;
+  const { docs, rest } = source(ctx, coll, out ? pipeline.slice(0, -1) : pipeline, mingo);
   if (mingo.collation && rest.some((stage) => '$match' in stage)) rejectCollatedFilter({ collated: true }, mingo);
   const resolver = (name: string): Document[] => {
     const meta = ctx.engine.catalog.get(ctx.db, name);
@@ -68,8 +72,31 @@ export const aggregate: CommandHandler = (ctx) => {
   }
   const batchSize = optInt(ctx.body.cursor as Document, 'batchSize');
   const ns = coll === undefined ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${coll}`;
+  if (out) {
+    await writeOut(ctx, out, results);
+    return ctx.cursors.open(ns, [], batchSize, true);
+  }
   return ctx.cursors.open(ns, results, batchSize, false);
 };
+
+/** Target of a final `$out` stage. */
+function outTarget(ctx: CommandContext, spec: unknown): { db: string; coll: string } {
+  if (typeof spec === 'string') return { db: ctx.db, coll: spec };
+  const o = spec as { db?: unknown; coll?: unknown } | null;
+  if (o && typeof o.db === 'string' && typeof o.coll === 'string') return { db: o.db, coll: o.coll };
+  throw failedToParse("$out requires a collection name or { db, coll }");
+}
+
+/** $out: atomically replaces the target collection's documents (its indexes stay and are enforced). */
+async function writeOut(ctx: CommandContext, target: { db: string; coll: string }, results: Document[]): Promise<void> {
+  if (ctx.inTransaction) throw new MongoCommandError('OperationNotSupportedInTransaction', '$out cannot be used in a transaction');
+  await ctx.write(() => {
+    const outCtx = { ...ctx, db: target.db };
+    const store = new CollectionStore(ctx.engine, target.db, ensureCollection(outCtx, target.coll), ctx.backend);
+    for (const doc of Array.from(store.scan())) store.remove(doc);
+    for (const doc of results) store.insert(withIdFirst(doc));
+  });
+}
 
 function explainAggregate(ctx: CommandContext, coll: string | undefined, pipeline: Document[]): Document {
   const store = coll === undefined ? undefined : findStore(ctx, coll);
