@@ -65,9 +65,7 @@ describe('designer end to end (real Chromium)', () => {
     await m.connect(intake, review);
     await m.connect(review, inspect);
     await m.connect(inspect, end);
-    if (process.env.STREETFLOW_E2E_DEBUG) await shot('dbg-before-replace');
     await m.replace(inspect, 'replace-with-user-task');
-    if (process.env.STREETFLOW_E2E_DEBUG) await shot('dbg-after-replace');
     await m.settle();
     await shot('03-modeler-problems');
 
@@ -135,6 +133,13 @@ describe('designer end to end (real Chromium)', () => {
     expect(text).toMatch(/办结时限\s+5 个工作日\s+3 个工作日/);
     expect(await page.$$eval('[data-testid=compare-right-canvas] .sf-changed', (e) => e.length)).toBeGreaterThan(0);
     expect(await untranslated(page, '#app')).toEqual([]);
+
+    // restoring version 1 deploys it as version 3, which then equals version 1
+    await page.click('[data-testid=restore-version]');
+    await page.waitForSelector('[data-testid=compare-notice]:has-text("第 3 版")', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=diff-summary]:has-text("两个版本没有差异")', { timeout: 30_000 });
+    expect(await page.inputValue('[data-testid=compare-right]')).toBe('3');
+    await shot('08-restored');
   });
 
   it('should link a form to a step, preview it, export Zeebe XML and simulate', async () => {
@@ -148,14 +153,14 @@ describe('designer end to end (real Chromium)', () => {
     await page.click('.sf-form-button');
     await page.waitForSelector('[data-testid=form-dialog] .fjs-editor-container', { timeout: 30_000 });
     await page.waitForTimeout(500);
-    await shot('10-form-editor');
+    await shot('09-form-editor');
     expect(await untranslated(page, '[data-testid=form-dialog] .fjs-palette')).toEqual([]);
     await page.click('[data-testid=form-tab-preview]');
     await page.waitForSelector('[data-testid=form-preview] .fjs-form');
     await page.click('[data-testid=form-preview-submit]');
     await page.waitForSelector('.submitted');
     expect(await page.textContent('.submitted')).toContain('errors');
-    await shot('11-form-preview');
+    await shot('10-form-preview');
     await page.click('[data-testid=form-save]');
     await m.settle();
     expect((await m.problems()).filter((p) => p.element === inspect && p.rule.includes('user-task-form'))).toEqual([]);
@@ -182,13 +187,14 @@ describe('designer end to end (real Chromium)', () => {
     expect(xml).toContain('candidateGroups="post:cg.inspector"');
     expect(xml).toContain('<zeebe:header key="deadline" value="P3D" />');
     expect(xml).toMatch(/<bpmn:multiInstanceLoopCharacteristics>[\s\S]*inputElement="signerGroup"/);
-    expect(xml).toContain('inputCollection="=[&#34;post:qyfzb.leader&#34;, &#34;office:shzlb&#34;]"');
+    // the restored version 3 (= version 1) had 街道审核 at the reviewer post, which becomes the first signer
+    expect(xml).toContain('inputCollection="=[&#34;post:qyfzb.reviewer&#34;, &#34;office:shzlb&#34;]"');
     expect(xml).toContain('candidateGroups="=signerGroup"');
     expect(xml).toContain(`<zeebe:formDefinition formId="form_`);
 
     await page.click('[data-testid=toggle-simulation]');
     await page.waitForTimeout(500);
-    await shot('12-simulation');
+    await shot('11-simulation');
     expect(await untranslated(page, '[data-testid=canvas]')).toEqual([]);
     await page.click('[data-testid=toggle-simulation]');
   });
@@ -200,7 +206,7 @@ describe('designer end to end (real Chromium)', () => {
     await page.setInputFiles('[data-testid=import-file]', file);
     await page.waitForSelector('.djs-palette .sf-template-entry', { timeout: 30_000 });
     await page.waitForTimeout(800);
-    await shot('14-imported');
+    await shot('12-imported');
     await page.click('[data-testid=export-menu]');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-bpmn]')]);
     const exported = readFileSync(await download.path(), 'utf8');
@@ -214,15 +220,15 @@ describe('designer end to end (real Chromium)', () => {
     await page.click('[data-testid=nav-designer]');
     await page.waitForSelector(OURS);
     await page.click(`${OURS} button:has-text("版本历史")`);
-    await shot('08-library-versions');
+    await shot('13-library-versions');
     await page.selectOption('[data-testid=locale-switch]', 'en');
     expect(await page.textContent('h1')).toBe('Process library');
-    await shot('09-library-english');
+    await shot('14-library-english');
     await page.click(`${OURS} a.name`);
     await page.waitForSelector('.djs-palette .sf-template-entry', { timeout: 30_000 });
     expect(await page.getAttribute('.djs-palette [data-action="create.start-event"]', 'aria-label')).toBe('Create start event');
     expect(await page.getAttribute('.djs-palette [data-action="sf-template-village-intake"]', 'aria-label')).toBe('Village agent intake');
-    await shot('13-modeler-english');
+    await shot('15-modeler-english');
     await page.selectOption('[data-testid=locale-switch]', 'zh-CN');
     await page.waitForSelector('.djs-palette [aria-label="创建开始事件"]');
     expect(errors).toEqual([]);
