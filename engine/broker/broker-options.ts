@@ -12,4 +12,11 @@ export interface BrokerOptions {
   jobCheckIntervalMs?: number;
   /** Wait for fsync before answering (true, default); false only waits for the commit. */
   waitForFlush?: boolean;
+  /**
+   * Run on a controllable clock that stands still and only moves through `RunningBroker.clock.advance(ms)`
+   * (tests of timers, deadlines and message TTL without sleeping). Off by default.
+   */
+  controllableClock?: boolean;
+  /** Start time of a controllable clock (ms since the epoch); now by default. */
+  clockStartTime?: number;
 }

@@ -23,3 +23,11 @@ export class InvalidVariablesError extends Error {
     this.name = 'InvalidVariablesError';
   }
 }
+
+/** The clock was asked to move although the broker runs on the system clock. */
+export class ClockNotControllableError extends Error {
+  constructor() {
+    super('the broker clock is not controllable; start the broker with controllableClock: true (CLI: --controllable-clock)');
+    this.name = 'ClockNotControllableError';
+  }
+}

@@ -10,7 +10,15 @@ import { startGateway } from './gateway/gateway-server.ts';
 
 export type { BrokerOptions } from './broker-options.ts';
 export type { BrokerExporter, ExportedRecord } from './exporter/exporter-api.ts';
-export { BrokerStartError } from './errors.ts';
+export { BrokerStartError, ClockNotControllableError } from './errors.ts';
+
+/** Reads and (when controllable) moves the broker's clock. */
+export interface BrokerClockControl {
+  /** The broker's current time in ms since the epoch. */
+  now(): number;
+  /** Moves a controllable clock forward by ms and resolves once the timers and TTLs that fell due were processed. */
+  advance(ms: number): Promise<void>;
+}
 
 /** A running embedded broker. */
 export interface RunningBroker {
@@ -19,6 +27,8 @@ export interface RunningBroker {
   readonly port: number;
   /** Reads the durable record stream (case history, audit) and keeps exporter positions. */
   readonly exporter: BrokerExporter;
+  /** The broker's clock; `advance` works only with `controllableClock: true`. */
+  readonly clock: BrokerClockControl;
   /** Stops taking requests, flushes the log and closes. */
   stop(): Promise<void>;
 }
@@ -48,6 +58,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     address: `${host}:${gateway.port}`,
     port: gateway.port,
     exporter: createExporter(engine),
+    clock: { now: () => engine.clock.now(), advance: (ms) => engine.clock.advance(ms) },
     stop() {
       stopping ??= gateway.stop().then(() => engine.stop());
       return stopping;

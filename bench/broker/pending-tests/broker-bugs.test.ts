@@ -1,9 +1,10 @@
 /**
- * Broker behaviour that differs from Zeebe today (found while writing the client tests).
+ * Broker behaviour that differs from Zeebe today (found while writing the client tests and the benchmark).
  * Each test fails until its bug is fixed; see README.md in this folder.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Camunda8 } from '@camunda8/sdk';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZBClient } from 'zeebe-node';
 import { fixturePath, startTestBroker, type TestBroker } from '../../../test/broker/clients/support/test-broker.ts';
 
@@ -33,5 +34,48 @@ describe('embedded broker: known differences from Zeebe', () => {
     // then Zeebe treats it as a change (its duplicate check compares checksum AND resource name)
     expect(renamed.deployments[0].process.version).toBe(2);
     expect(renamed.deployments[0].process.processDefinitionKey).not.toBe(first.deployments[0].process.processDefinitionKey);
+  });
+
+  it('should keep pushing jobs on an SDK StreamActivatedJobs stream after the client sent keepalive pings', async () => {
+    // given an SDK streaming worker (sidecar polling off) whose client pings every 2 s; the SDK default
+    // is every 6 min, so this is the same situation 6 minutes into a real worker's life
+    const errors: string[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      errors.push(String(args[0]));
+    });
+    const c8 = new Camunda8({
+      ZEEBE_GRPC_ADDRESS: `grpc://${tb.address}`,
+      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      CAMUNDA_LOG_LEVEL: 'none',
+      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false, GRPC_KEEPALIVE_TIME_MS: 2_000 },
+    });
+    const zeebe = c8.getZeebeGrpcApiClient();
+    await zeebe.deployResource({ name: 'one-task.bpmn', process: await readFile(fixturePath('one-task.bpmn')) });
+    const pushed: string[] = [];
+    const stream = await zeebe.streamJobs({
+      type: 'client-stamp',
+      worker: 'keepalive-stream',
+      timeout: 30_000,
+      pollInterval: 0,
+      tenantIds: [],
+      taskHandler: (job) => {
+        pushed.push(String(job.variables.applicationNo));
+        return job.complete({});
+      },
+    });
+    try {
+      // when the client has pinged a few times and then an instance creates a job
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      await zeebe.createProcessInstance({ bpmnProcessId: 'client-one-task', variables: { applicationNo: 'after-pings' } });
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+      // then the stream is still open and the job was pushed (a Zeebe gateway keeps the connection)
+      expect(errors).toEqual([]);
+      expect(pushed).toContain('after-pings');
+    } finally {
+      stream.close();
+      await zeebe.close(2_000);
+      consoleError.mockRestore();
+    }
   });
 });

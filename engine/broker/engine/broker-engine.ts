@@ -11,6 +11,8 @@ import { commandProcessors } from '../processing/command-processors.ts';
 import type { ActivatedJobResult } from '../processing/job/activate-jobs-processor.ts';
 import { StreamProcessor, type CommandInput, type CommandOutcome } from '../processing/stream-processor.ts';
 import { MutableEngineState } from '../state/engine-state.ts';
+import { BrokerClock } from './broker-clock.ts';
+import { DueDateChecker } from './due-date-checker.ts';
 import { JobActivations, type ActivationRequest } from './job-activations.ts';
 import { replayLog } from './replay.ts';
 import { ResultAwaiters } from './result-awaiters.ts';
@@ -21,13 +23,24 @@ export class BrokerEngine {
   readonly jobActivations: JobActivations;
   private readonly timer: NodeJS.Timeout;
   private stopped = false;
+  /** Timers and message TTLs (part 2A). */
+  readonly dueDates: DueDateChecker;
 
   private constructor(
     readonly state: MutableEngineState,
     readonly log: RecordLog,
     readonly processor: StreamProcessor,
     checkIntervalMs: number,
+    /** The processing clock (controllable in tests). */
+    readonly clock: BrokerClock,
   ) {
+    processor.now = () => clock.now();
+    this.dueDates = new DueDateChecker(state, processor, clock);
+    clock.onAdvance(async () => {
+      if (this.stopped) return;
+      this.checkJobs();
+      await this.dueDates.check();
+    });
     this.jobActivations = new JobActivations(
       (request) => this.activateJobs(request),
       (jobs) => {
@@ -72,7 +85,10 @@ export class BrokerEngine {
       replay.lastPosition,
       options.maxInFlightCommands,
     );
-    holder.engine = new BrokerEngine(state, log, processor, options.jobCheckIntervalMs ?? 100);
+    const clock = new BrokerClock(options.controllableClock === true, options.clockStartTime);
+    holder.engine = new BrokerEngine(state, log, processor, options.jobCheckIntervalMs ?? 100, clock);
+    // Timers that fell due while the broker was down fire at once.
+    void holder.engine.dueDates.check();
     return holder.engine;
   }
 
@@ -90,7 +106,8 @@ export class BrokerEngine {
 
   private checkJobs(): void {
     if (this.stopped) return;
-    const now = Date.now();
+    void this.dueDates.check();
+    const now = this.clock.now();
     for (const key of this.state.jobs.expiredDeadlines(now, 1000)) {
       const job = this.state.jobs.get(key)!;
       void this.processor

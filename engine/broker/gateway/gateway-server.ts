@@ -12,6 +12,7 @@ import { deployProcess } from './handlers/deploy-process.ts';
 import { deployResource } from './handlers/deploy-resource.ts';
 import { failJob } from './handlers/fail-job.ts';
 import { modifyProcessInstance } from './handlers/modify-process-instance.ts';
+import { publishMessage } from './handlers/publish-message.ts';
 import { resolveIncident } from './handlers/resolve-incident.ts';
 import { setVariables } from './handlers/set-variables.ts';
 import { streamActivatedJobs } from './handlers/stream-activated-jobs.ts';
@@ -40,6 +41,7 @@ const unaryHandlers: Record<string, AnyUnary> = {
   UpdateJobTimeout: updateJobTimeout,
   ResolveIncident: resolveIncident,
   ModifyProcessInstance: modifyProcessInstance,
+  PublishMessage: publishMessage,
 };
 
 const streamHandlers: Record<string, AnyStream> = {

@@ -200,6 +200,38 @@ export interface ExecutableElement {
   readonly childIds: readonly string[];
   /** Id of the none start event of this flow scope (process / sub-process), when it has one. */
   readonly noneStartEventId?: string;
+  /** Timer of a timer event (`bpmn:timerEventDefinition`). */
+  readonly timer?: TimerDefinition;
+  /** Message of a message event or receive task (`messageRef`). */
+  readonly message?: MessageDefinition;
+  /** Error of an error event (`errorRef`); an error catch event without one catches every error. */
+  readonly error?: ErrorDefinition;
+  /** Boundary events: id of the activity the event is attached to. */
+  readonly attachedToId?: string;
+  /** Boundary events: false for non-interrupting (`cancelActivity="false"`). */
+  readonly cancelActivity?: boolean;
+  /** Activities: ids of the boundary events attached to them, in model order. */
+  readonly boundaryEventIds?: readonly string[];
+}
+
+/** A timer definition: exactly one of timeDuration, timeDate or timeCycle. */
+export interface TimerDefinition {
+  readonly kind: 'timeDuration' | 'timeDate' | 'timeCycle';
+  readonly expression: Expression;
+}
+
+/** A message reference with its Zeebe subscription. */
+export interface MessageDefinition {
+  /** Message name (static or FEEL). */
+  readonly name: Expression;
+  /** `zeebe:subscription correlationKey` (FEEL), absent on message start events. */
+  readonly correlationKey?: Expression;
+}
+
+/** An error reference. */
+export interface ErrorDefinition {
+  /** Error code (static or FEEL); undefined for a catch-all error event. */
+  readonly errorCode?: Expression;
 }
 
 /** A sequence flow. */
@@ -231,6 +263,8 @@ export interface ExecutableProcess {
   readonly noneStartEventId: string;
   /** Embedded forms (`zeebe:userTaskForm`), by id: the JSON text. */
   readonly embeddedForms: ReadonlyMap<string, string>;
+  /** Ids of the process-level timer and message start events. */
+  readonly eventStartIds?: readonly string[];
 }
 
 /** A parsed `.bpmn` resource. */

@@ -17,6 +17,9 @@ import { createProcessInstanceProcessor } from './process-instance/create-proces
 import { modifyProcessInstanceProcessor } from './process-instance/modify-process-instance-processor.ts';
 import { processInstanceProcessors } from './process-instance/process-instance-processors.ts';
 import { setVariablesProcessor } from './variable/set-variables-processor.ts';
+import { correlateSubscriptionProcessor } from './message/correlate-subscription-processor.ts';
+import { expireMessageProcessor, publishMessageProcessor } from './message/publish-message-processor.ts';
+import { triggerTimerProcessor } from './timer/trigger-timer-processor.ts';
 
 export const commandProcessors: CommandProcessors = {
   DEPLOYMENT: { CREATE: deployProcessor },
@@ -39,4 +42,7 @@ export const commandProcessors: CommandProcessors = {
   JOB_BATCH: { ACTIVATE: activateJobsProcessor },
   VARIABLE_DOCUMENT: { UPDATE: setVariablesProcessor },
   INCIDENT: { RESOLVE: resolveIncidentProcessor },
+  TIMER: { TRIGGER: triggerTimerProcessor },
+  MESSAGE: { PUBLISH: publishMessageProcessor, EXPIRE: expireMessageProcessor },
+  PROCESS_MESSAGE_SUBSCRIPTION: { CORRELATE: correlateSubscriptionProcessor },
 };

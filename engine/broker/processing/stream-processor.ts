@@ -46,6 +46,8 @@ export class StreamProcessor {
   private failed: Error | undefined;
   /** Called after every durable batch (wakes long polls, job pushes…). */
   onCommitted: (batch: Batch) => void = () => {};
+  /** Processing time source (the broker clock). */
+  now: () => number = Date.now;
 
   constructor(
     private readonly state: MutableEngineState,
@@ -83,7 +85,7 @@ export class StreamProcessor {
   }
 
   private process<V extends CommandValueType>(input: CommandInput<V>): Batch {
-    const batch = new Batch(this.state, this.nextPosition, Date.now());
+    const batch = new Batch(this.state, this.nextPosition, this.now());
     const key = input.key ?? -1;
     const command = batch.appendCommand(key, input.valueType, input.intent, input.value, -1) as unknown as BrokerRecord;
     this.dispatch(command, batch, true, input.transient);

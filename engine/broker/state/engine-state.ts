@@ -1,6 +1,7 @@
 /** All engine state, with the read-only view handed to processors. */
 import { KeyGenerator } from '../keys.ts';
 import { DeploymentState, type ReadonlyDeploymentState } from './deployment-state.ts';
+import { EventState, type ReadonlyEventState } from './event-state.ts';
 import { ElementInstanceState, type ReadonlyElementInstanceState } from './element-instance-state.ts';
 import { IncidentState, type ReadonlyIncidentState } from './incident-state.ts';
 import { JobState, type ReadonlyJobState } from './job-state.ts';
@@ -15,6 +16,8 @@ export interface ReadonlyEngineState {
   readonly jobs: ReadonlyJobState;
   readonly incidents: ReadonlyIncidentState;
   readonly models: ReadonlyProcessModels;
+  /** Timers, messages and subscriptions (part 2A). */
+  readonly events: ReadonlyEventState;
 }
 
 /** What appliers may change. */
@@ -24,6 +27,7 @@ export class MutableEngineState implements ReadonlyEngineState {
   readonly variables = new VariableState();
   readonly jobs = new JobState();
   readonly incidents = new IncidentState();
+  readonly events = new EventState();
   readonly keys = new KeyGenerator();
   /** Derived executable models; not part of the snapshot. */
   readonly models = new ProcessModels();
@@ -36,6 +40,7 @@ export class MutableEngineState implements ReadonlyEngineState {
       variables: this.variables.snapshot(),
       jobs: this.jobs.snapshot(),
       incidents: this.incidents.snapshot(),
+      events: this.events.snapshot(),
       nextKey: this.keys.nextKey,
     };
   }

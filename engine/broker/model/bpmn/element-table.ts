@@ -35,8 +35,12 @@ function row(type: BpmnElementType, options: Partial<Omit<ElementRow, 'type'>> =
  * (and event definitions to existing rows) as the engine learns them.
  */
 export const SUPPORTED_ELEMENTS: ReadonlyMap<string, ElementRow> = new Map<string, ElementRow>([
-  ['bpmn:StartEvent', row('START_EVENT', { isEvent: true })],
-  ['bpmn:EndEvent', row('END_EVENT', { isEvent: true })],
+  ['bpmn:StartEvent', row('START_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE' } })],
+  ['bpmn:EndEvent', row('END_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:ErrorEventDefinition': 'ERROR' } })],
+  ['bpmn:IntermediateCatchEvent', row('INTERMEDIATE_CATCH_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE' } })],
+  ['bpmn:BoundaryEvent', row('BOUNDARY_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE', 'bpmn:ErrorEventDefinition': 'ERROR' } })],
+  ['bpmn:ReceiveTask', row('RECEIVE_TASK')],
+  ['bpmn:EventBasedGateway', row('EVENT_BASED_GATEWAY')],
   ['bpmn:ServiceTask', row('SERVICE_TASK', { implementation: 'job' })],
   ['bpmn:SendTask', row('SEND_TASK', { implementation: 'job' })],
   ['bpmn:BusinessRuleTask', row('BUSINESS_RULE_TASK', { implementation: 'job-or-decision' })],
@@ -46,6 +50,15 @@ export const SUPPORTED_ELEMENTS: ReadonlyMap<string, ElementRow> = new Map<strin
   ['bpmn:Task', row('TASK')],
   ['bpmn:ExclusiveGateway', row('EXCLUSIVE_GATEWAY')],
   ['bpmn:ParallelGateway', row('PARALLEL_GATEWAY')],
+]);
+
+/** Element types boundary events may be attached to (activities whose processors open boundary subscriptions). */
+export const BOUNDARY_HOSTS: ReadonlySet<BpmnElementType> = new Set<BpmnElementType>([
+  'SERVICE_TASK',
+  'USER_TASK',
+  'SEND_TASK',
+  'BUSINESS_RULE_TASK',
+  'RECEIVE_TASK',
 ]);
 
 /** Whether the engine runs multi-instance activities yet (part 2 flips this). */

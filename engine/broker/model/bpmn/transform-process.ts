@@ -11,6 +11,7 @@ import {
   readScript,
   readUserTask,
 } from './read-element-properties.ts';
+import { readError, readMessage, readTimer } from './read-event-definitions.ts';
 
 /** Where the process came from. */
 export interface ProcessSource {
@@ -28,6 +29,11 @@ export function transformProcess(process: ModdleElement, source: ProcessSource):
   const sequenceFlows = new Map<string, SequenceFlow>();
   const childIds = transformContainer(process, processId, elements, sequenceFlows);
   const noneStartEventId = findNoneStart(childIds, elements);
+  linkBoundaryEvents(elements);
+  const eventStartIds = childIds.filter((id) => {
+    const element = elements.get(id);
+    return element?.type === 'START_EVENT' && (element.eventType === 'TIMER' || element.eventType === 'MESSAGE');
+  });
   const versionTag = extensionsOfType(process, 'zeebe:VersionTag')[0];
   const embeddedForms = new Map<string, string>();
   for (const form of extensionsOfType(process, 'zeebe:UserTaskForm')) {
@@ -56,7 +62,20 @@ export function transformProcess(process: ModdleElement, source: ProcessSource):
     sequenceFlows,
     noneStartEventId: noneStartEventId ?? '',
     embeddedForms,
+    eventStartIds,
   };
+}
+
+/** Fills `boundaryEventIds` of every activity that has boundary events attached. */
+function linkBoundaryEvents(elements: Map<string, ExecutableElement>): void {
+  const attached = new Map<string, string[]>();
+  for (const element of elements.values()) {
+    if (element.attachedToId) attached.set(element.attachedToId, [...(attached.get(element.attachedToId) ?? []), element.id]);
+  }
+  for (const [activityId, boundaryEventIds] of attached) {
+    const activity = elements.get(activityId);
+    if (activity) elements.set(activityId, { ...activity, boundaryEventIds });
+  }
 }
 
 function findNoneStart(childIds: readonly string[], elements: ReadonlyMap<string, ExecutableElement>): string | undefined {
@@ -124,6 +143,11 @@ function transformContainer(
       multiInstance: readMultiInstance(node),
       childIds: nestedChildIds,
       noneStartEventId: row.isContainer ? findNoneStart(nestedChildIds, elements) : undefined,
+      timer: readTimer(node),
+      message: readMessage(node),
+      error: readError(node),
+      attachedToId: node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef')?.id : undefined,
+      cancelActivity: node.$type === 'bpmn:BoundaryEvent' ? node.cancelActivity !== false : undefined,
     });
     childIds.push(id);
   }

@@ -2,6 +2,7 @@ import { CONDITIONAL_GATEWAYS, MULTI_INSTANCE_SUPPORTED, NON_EXECUTABLE_ELEMENTS
 import type { ElementRow } from './element-table.ts';
 import { elementList, elementProp, localTypeName, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
+import { validateEventDetails } from './validate-events.ts';
 import { checkExpression } from './validate-expression.ts';
 import {
   validateDuplicateExtensions,
@@ -92,6 +93,7 @@ function validateFlowNode(node: ModdleElement, index: FlowIndex, report: (messag
   }
   const outgoing = index.outgoing.get(node) ?? [];
   validateEventDefinitions(node, row, report);
+  validateEventDetails(node, row, outgoing, report);
   const loop = elementProp(node, 'loopCharacteristics');
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
     validateMultiInstance(loop, report);

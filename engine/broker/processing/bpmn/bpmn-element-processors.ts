@@ -2,12 +2,16 @@
 import type { BpmnElementType } from '../../model/index.ts';
 import type { BpmnElementProcessor } from './element-processor.ts';
 import { processProcessor } from './container/process-processor.ts';
+import { boundaryEventProcessor } from './event/boundary-event-processor.ts';
 import { endEventProcessor } from './event/end-event-processor.ts';
+import { intermediateCatchEventProcessor } from './event/intermediate-catch-event-processor.ts';
 import { startEventProcessor } from './event/start-event-processor.ts';
+import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-processor.ts';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.ts';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor.ts';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor.ts';
 import { passThroughTaskProcessor } from './task/pass-through-task-processor.ts';
+import { receiveTaskProcessor } from './task/receive-task-processor.ts';
 import { scriptTaskProcessor } from './task/script-task-processor.ts';
 
 /** Element types the engine executes; deploy validation rejects the others. */
@@ -23,7 +27,11 @@ export type SupportedElementType =
   | 'MANUAL_TASK'
   | 'TASK'
   | 'EXCLUSIVE_GATEWAY'
-  | 'PARALLEL_GATEWAY';
+  | 'PARALLEL_GATEWAY'
+  | 'INTERMEDIATE_CATCH_EVENT'
+  | 'BOUNDARY_EVENT'
+  | 'RECEIVE_TASK'
+  | 'EVENT_BASED_GATEWAY';
 
 /** Processor per element type: adding a type to SupportedElementType without a processor is a compile error. */
 export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProcessor> = {
@@ -39,6 +47,10 @@ export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProc
   TASK: passThroughTaskProcessor,
   EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
   PARALLEL_GATEWAY: parallelGatewayProcessor,
+  INTERMEDIATE_CATCH_EVENT: intermediateCatchEventProcessor,
+  BOUNDARY_EVENT: boundaryEventProcessor,
+  RECEIVE_TASK: receiveTaskProcessor,
+  EVENT_BASED_GATEWAY: eventBasedGatewayProcessor,
 };
 
 /** The processor of an element type, undefined when the type is not supported yet. */

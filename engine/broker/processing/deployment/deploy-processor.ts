@@ -6,6 +6,7 @@ import type { ParsedResource } from '../../model/index.ts';
 import type { FormMetadataValue, ProcessMetadataValue } from '../../protocol/record.ts';
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
 import type { CommandProcessor } from '../command-processor.ts';
+import { openEventStarts } from '../timer/start-event-instances.ts';
 
 export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) => {
   const parsed = (ctx.transient ?? []) as readonly ParsedResource[];
@@ -49,6 +50,7 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
           ctx.hooks.registerModel(meta.processDefinitionKey, model);
           const { duplicate: _d, ...value } = meta;
           ctx.event(meta.processDefinitionKey, 'PROCESS', 'CREATED', { ...value, resource: text, deploymentKey });
+          openEventStarts(ctx, meta.processDefinitionKey, model, latest?.processDefinitionKey);
         }
       }
     } else {

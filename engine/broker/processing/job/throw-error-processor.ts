@@ -1,4 +1,4 @@
-/** JOB THROW_ERROR: no catch events yet (part 2), so the error is uncaught and raises an incident. */
+/** JOB THROW_ERROR: the nearest error boundary event catching the code takes over; uncaught, the error raises an incident. */
 import { bpmnBehaviors } from '../bpmn/bpmn-context.ts';
 import type { CommandProcessor } from '../command-processor.ts';
 import { requireJob } from './job-preconditions.ts';
@@ -10,6 +10,10 @@ export const throwErrorProcessor: CommandProcessor<'JOB'> = (command, ctx) => {
   ctx.event(command.key, 'JOB', 'ERROR_THROWN', { ...job.value, errorCode, errorMessage, variables: command.value.variables });
   const bpmn = bpmnBehaviors(ctx);
   const element = bpmn.elementContext(job.value.elementInstanceKey);
+  if (element && bpmn.events.throwError(element.key, errorCode, command.value.variables)) {
+    ctx.respond({});
+    return;
+  }
   if (element) {
     bpmn.incidents.create(
       element,

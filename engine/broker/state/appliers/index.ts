@@ -4,6 +4,7 @@ import type { BrokerRecord, EventRecord } from '../../protocol/record.ts';
 import type { MutableEngineState } from '../engine-state.ts';
 import type { Applier, Appliers } from './applier.ts';
 import { deploymentAppliers, formAppliers, processAppliers } from './deployment-appliers.ts';
+import { eventAppliers } from './event-appliers.ts';
 import { incidentAppliers } from './incident-appliers.ts';
 import { jobAppliers, jobBatchAppliers } from './job-appliers.ts';
 import { processInstanceModificationAppliers } from './modification-appliers.ts';
@@ -22,6 +23,7 @@ export const appliers: Appliers = {
   VARIABLE: variableAppliers,
   VARIABLE_DOCUMENT: variableDocumentAppliers,
   INCIDENT: incidentAppliers,
+  ...eventAppliers,
 };
 
 /** Applies one event record to state (no-op for commands and rejections). */

@@ -1,6 +1,7 @@
 /** The one facade element processors use for shared behaviour (Zeebe's BpmnBehaviors). */
 import type { ProcessingContext } from '../../processing-context.ts';
 import type { BpmnContainerProcessor, BpmnElementProcessor, ElementContext } from '../element-processor.ts';
+import { EventBehavior } from './event-behavior.ts';
 import { FlowBehavior } from './flow-behavior.ts';
 import { IncidentBehavior } from './incident-behavior.ts';
 import { JobBehavior } from './job-behavior.ts';
@@ -17,6 +18,7 @@ export class BpmnBehaviors {
   readonly jobs: JobBehavior;
   readonly incidents: IncidentBehavior;
   readonly flows: FlowBehavior;
+  readonly events: EventBehavior;
 
   constructor(
     readonly ctx: ProcessingContext,
@@ -27,6 +29,7 @@ export class BpmnBehaviors {
     this.jobs = new JobBehavior(ctx);
     this.incidents = new IncidentBehavior(ctx);
     this.flows = new FlowBehavior(ctx, (scopeKey) => this.childLeft(scopeKey));
+    this.events = new EventBehavior(ctx);
   }
 
   /** Builds the element context of an existing element instance. */
@@ -74,6 +77,7 @@ export class BpmnBehaviors {
 
   /** The usual way out of an activity or event: completing, outputs, completed, outgoing flows. */
   completeAndLeave(element: ElementContext): void {
+    this.events.unsubscribe(element.key);
     this.transitions.completing(element);
     if (!this.applyOutputMappings(element)) return;
     this.transitions.completed(element);
@@ -84,9 +88,12 @@ export class BpmnBehaviors {
   terminateLeaf(element: ElementContext): void {
     const jobKey = this.ctx.state.elementInstances.get(element.key)?.jobKey ?? 0;
     this.transitions.terminating(element);
+    this.events.unsubscribe(element.key);
     this.jobs.cancel(jobKey);
     this.incidents.resolveAll(element.key, jobKey);
     this.transitions.terminated(element);
+    // An interrupting boundary event takes over the path of the activity it terminated.
+    if (this.events.activateTriggeredBoundary(element)) return;
     this.childLeft(element.value.flowScopeKey);
   }
 }

@@ -1,10 +1,15 @@
 /** None end event: activates, completes and ends its path; the scope completes when no path is left. */
 import type { BpmnElementProcessor } from '../element-processor.ts';
+import { activateErrorEndEvent } from './error-end-event.ts';
 
 export const endEventProcessor: BpmnElementProcessor = {
   onActivate(element, bpmn) {
     bpmn.transitions.activating(element);
     if (!bpmn.applyInputMappings(element)) return;
+    if (element.element.eventType === 'ERROR') {
+      activateErrorEndEvent(element, bpmn);
+      return;
+    }
     bpmn.transitions.activated(element);
     bpmn.transitions.completeElement(element);
   },

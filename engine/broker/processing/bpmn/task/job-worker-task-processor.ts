@@ -13,6 +13,11 @@ export const jobWorkerTaskProcessor: BpmnElementProcessor = {
       bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', job.message);
       return;
     }
+    const boundaries = bpmn.events.subscribe(element);
+    if (!boundaries.ok) {
+      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', boundaries.message);
+      return;
+    }
     bpmn.transitions.activated(element);
   },
   onComplete(element, bpmn) {

@@ -1,0 +1,59 @@
+/** Reads the event details Zeebe executes: timer, message and error definitions, boundary attachment. */
+import { parseExpression } from '../feel/expression.ts';
+import type { ErrorDefinition, MessageDefinition, TimerDefinition } from '../types.ts';
+import { elementList, elementProp, extension, stringProp } from './moddle-element.ts';
+import type { ModdleElement } from './moddle-element.ts';
+
+/** The timer kinds in the order Zeebe looks for them. */
+export const TIMER_KINDS = ['timeDuration', 'timeDate', 'timeCycle'] as const;
+
+/** The first event definition of an event (events carry at most one; validation reports more). */
+export function eventDefinition(node: ModdleElement): ModdleElement | undefined {
+  return elementList(node, 'eventDefinitions')[0];
+}
+
+/** Timer kinds present on a timer event definition, with their expression text. */
+export function timerParts(definition: ModdleElement): { kind: TimerDefinition['kind']; text: string }[] {
+  const parts: { kind: TimerDefinition['kind']; text: string }[] = [];
+  for (const kind of TIMER_KINDS) {
+    const expression = elementProp(definition, kind);
+    if (expression) parts.push({ kind, text: (stringProp(expression, 'body') ?? '').trim() });
+  }
+  return parts;
+}
+
+/** The timer of a timer event. */
+export function readTimer(node: ModdleElement): TimerDefinition | undefined {
+  const definition = eventDefinition(node);
+  if (definition?.$type !== 'bpmn:TimerEventDefinition') return undefined;
+  const part = timerParts(definition)[0];
+  return part ? { kind: part.kind, expression: parseExpression(part.text) } : undefined;
+}
+
+/** The referenced `bpmn:message` of a message event definition or receive task. */
+export function messageElement(node: ModdleElement): ModdleElement | undefined {
+  if (node.$type === 'bpmn:ReceiveTask') return elementProp(node, 'messageRef');
+  const definition = eventDefinition(node);
+  return definition?.$type === 'bpmn:MessageEventDefinition' ? elementProp(definition, 'messageRef') : undefined;
+}
+
+/** The message of a message event or receive task. */
+export function readMessage(node: ModdleElement): MessageDefinition | undefined {
+  const message = messageElement(node);
+  if (!message) return undefined;
+  const subscription = extension(message, 'zeebe:Subscription');
+  const key = subscription ? stringProp(subscription, 'correlationKey') : undefined;
+  return {
+    name: parseExpression(message.name ?? ''),
+    correlationKey: key === undefined || key === '' ? undefined : parseExpression(key),
+  };
+}
+
+/** The error of an error event (an error event without `errorRef` or code catches every error). */
+export function readError(node: ModdleElement): ErrorDefinition | undefined {
+  const definition = eventDefinition(node);
+  if (definition?.$type !== 'bpmn:ErrorEventDefinition') return undefined;
+  const error = elementProp(definition, 'errorRef');
+  const code = error ? stringProp(error, 'errorCode') : undefined;
+  return { errorCode: code === undefined || code === '' ? undefined : parseExpression(code) };
+}

@@ -1,0 +1,132 @@
+/**
+ * Deploy-time rules for timer, message and error events, boundary events, receive tasks and
+ * event-based gateways, worded after Zeebe's validators where Zeebe has a wording.
+ */
+import { checkStaticTimer } from '../timer/evaluate-timer.ts';
+import { BOUNDARY_HOSTS, SUPPORTED_ELEMENTS } from './element-table.ts';
+import type { ElementRow } from './element-table.ts';
+import { elementList, elementProp, extension, localTypeName, stringProp } from './moddle-element.ts';
+import type { ModdleElement } from './moddle-element.ts';
+import { eventDefinition, messageElement, timerParts } from './read-event-definitions.ts';
+import { checkExpression } from './validate-expression.ts';
+
+/** Timer kinds allowed per element type. */
+const TIMER_KINDS_OF: Record<string, readonly string[]> = {
+  START_EVENT: ['timeDate', 'timeCycle'],
+  INTERMEDIATE_CATCH_EVENT: ['timeDuration', 'timeDate'],
+  BOUNDARY_EVENT: ['timeDuration', 'timeDate', 'timeCycle'],
+};
+
+/** Validates the event details of one flow node; `outgoing` are its outgoing sequence flows. */
+export function validateEventDetails(
+  node: ModdleElement,
+  row: ElementRow,
+  outgoing: readonly ModdleElement[],
+  report: (message: string) => void,
+): void {
+  const definition = eventDefinition(node);
+  if (row.type === 'INTERMEDIATE_CATCH_EVENT' && !definition) {
+    report('Must have exactly one event definition');
+  }
+  if (definition?.$type === 'bpmn:TimerEventDefinition') validateTimer(definition, row, node, report);
+  if (definition?.$type === 'bpmn:MessageEventDefinition' || row.type === 'RECEIVE_TASK') validateMessage(node, row, report);
+  if (definition?.$type === 'bpmn:ErrorEventDefinition') validateError(definition, row, report);
+  if (row.type === 'BOUNDARY_EVENT') validateBoundary(node, outgoing, report);
+  if (row.type === 'EVENT_BASED_GATEWAY') validateEventBasedGateway(outgoing, report);
+}
+
+function validateTimer(definition: ModdleElement, row: ElementRow, node: ModdleElement, report: (message: string) => void): void {
+  const parts = timerParts(definition);
+  if (parts.length !== 1) {
+    report('Timer event definition must have exactly one of timeDate, timeDuration or timeCycle');
+    return;
+  }
+  const { kind, text } = parts[0]!;
+  const allowed = TIMER_KINDS_OF[row.type] ?? [];
+  if (!allowed.includes(kind)) {
+    report(`Timer of type '${kind}' is not supported on elements of type '${localTypeName(node.$type)}' (allowed: ${allowed.join(', ')})`);
+    return;
+  }
+  if (row.type === 'BOUNDARY_EVENT' && kind === 'timeCycle' && node.cancelActivity !== false) {
+    report('Interrupting timer boundary events must not have a timeCycle; use a non-interrupting boundary event for repetitions');
+  }
+  if (text === '') {
+    report(`Expected a ${kind} expression but found none`);
+    return;
+  }
+  if (text.startsWith('=')) {
+    checkExpression(text, { mandatory: true }).forEach(report);
+    return;
+  }
+  const problem = checkStaticTimer(kind, text);
+  if (problem) report(problem);
+}
+
+function validateMessage(node: ModdleElement, row: ElementRow, report: (message: string) => void): void {
+  const message = messageElement(node);
+  if (!message) {
+    report('Must reference a message');
+    return;
+  }
+  const name = message.name;
+  if (name === undefined || name.trim() === '') {
+    report(`Message '${message.id ?? ''}': Must have a name`);
+  } else if (name.startsWith('=')) {
+    checkExpression(name, { mandatory: true }).forEach(report);
+  }
+  if (row.type === 'START_EVENT') return;
+  const subscription = extension(message, 'zeebe:Subscription');
+  const correlationKey = subscription ? stringProp(subscription, 'correlationKey') : undefined;
+  if (correlationKey === undefined || correlationKey === '') {
+    report(`Message '${message.id ?? ''}': Must have a correlation key (zeebe:subscription correlationKey)`);
+  } else {
+    checkExpression(correlationKey, { mandatory: true, nonStatic: true }).forEach(report);
+  }
+}
+
+function validateError(definition: ModdleElement, row: ElementRow, report: (message: string) => void): void {
+  const error = elementProp(definition, 'errorRef');
+  const code = error ? stringProp(error, 'errorCode') : undefined;
+  if (row.type === 'END_EVENT') {
+    if (!error) report('Must reference an error');
+    else if (code === undefined || code === '') report(`Error '${error.id ?? ''}': ErrorCode must be present and not empty`);
+  }
+  if (code?.startsWith('=')) checkExpression(code, { mandatory: true }).forEach(report);
+}
+
+function validateBoundary(node: ModdleElement, outgoing: readonly ModdleElement[], report: (message: string) => void): void {
+  const host = elementProp(node, 'attachedToRef');
+  if (!host) {
+    report('Must be attached to an activity (attachedToRef)');
+  } else {
+    const hostRow = SUPPORTED_ELEMENTS.get(host.$type);
+    if (!hostRow || !BOUNDARY_HOSTS.has(hostRow.type)) {
+      report(
+        `Boundary events attached to elements of type '${localTypeName(host.$type)}' ('${host.id ?? ''}') are currently not supported by the embedded broker`,
+      );
+    }
+  }
+  if (elementList(node, 'eventDefinitions').length === 0) report('Must have exactly one event definition');
+  if (outgoing.length === 0) report('Must have at least one outgoing sequence flow');
+  const definition = eventDefinition(node);
+  if (definition?.$type === 'bpmn:ErrorEventDefinition' && node.cancelActivity === false) {
+    report('Error boundary events must be interrupting');
+  }
+}
+
+function validateEventBasedGateway(outgoing: readonly ModdleElement[], report: (message: string) => void): void {
+  if (outgoing.length < 2) report('Event-based gateway must have at least 2 outgoing sequence flows.');
+  for (const flow of outgoing) {
+    const target = elementProp(flow, 'targetRef');
+    const type = target ? eventDefinition(target)?.$type : undefined;
+    if (target?.$type !== 'bpmn:IntermediateCatchEvent' || (type !== 'bpmn:TimerEventDefinition' && type !== 'bpmn:MessageEventDefinition')) {
+      report(
+        'Event-based gateway must not have an outgoing sequence flow to other elements than message/timer intermediate catch events.',
+      );
+      return;
+    }
+    if (elementList(target, 'incoming').length > 1) {
+      report(`Target '${target.id ?? ''}' of an event-based gateway must not have other incoming sequence flows`);
+    }
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * Event subscriptions of element instances (part 2A): timers and message subscriptions for catch
+ * events, receive tasks, event-based gateways and boundary events; triggering them; throwing errors
+ * to the nearest catching boundary event.
+ */
+import {
+  evaluate,
+  evaluateString,
+  evaluateTimerCycle,
+  evaluateTimerDate,
+  evaluateTimerDuration,
+  firstDueDate,
+  addIsoDuration,
+  type EvaluationResult,
+  type ExecutableElement,
+  type Expression,
+  type Variables,
+} from '../../../model/index.ts';
+import type { ProcessEventValue, TimerValue } from '../../../protocol/event-records.ts';
+import type { VariableDocument } from '../../../protocol/record.ts';
+import type { ProcessingContext } from '../../processing-context.ts';
+import type { ElementContext } from '../element-processor.ts';
+import { VariableBehavior } from './variable-behavior.ts';
+
+/** What a timer evaluates to. */
+export interface TimerSchedule {
+  readonly dueDate: number;
+  readonly repetitions: number;
+}
+
+/** Evaluates a timer element's definition at `now`. */
+export function scheduleTimer(target: ExecutableElement, variables: Variables, now: number): EvaluationResult<TimerSchedule> {
+  const timer = target.timer;
+  if (!timer) return { ok: false, message: `Expected element '${target.id}' to have a timer definition, but it has none` };
+  if (timer.kind === 'timeDuration') {
+    const duration = evaluateTimerDuration(timer.expression, variables);
+    return duration.ok ? { ok: true, value: { dueDate: addIsoDuration(now, duration.value), repetitions: 1 } } : duration;
+  }
+  if (timer.kind === 'timeDate') {
+    const date = evaluateTimerDate(timer.expression, variables);
+    return date.ok ? { ok: true, value: { dueDate: date.value, repetitions: 1 } } : date;
+  }
+  const cycle = evaluateTimerCycle(timer.expression, variables);
+  return cycle.ok ? { ok: true, value: { dueDate: firstDueDate(cycle.value, now), repetitions: cycle.value.repetitions } } : cycle;
+}
+
+/** Subscription writes for one command. */
+export class EventBehavior {
+  constructor(private readonly ctx: ProcessingContext) {}
+
+  /** Elements whose events an instance of `element` waits for: itself, the targets of a gateway, its boundary events. */
+  private triggers(element: ElementContext): ExecutableElement[] {
+    const model = this.ctx.state.models.get(element.value.processDefinitionKey);
+    if (!model) return [];
+    const result: ExecutableElement[] = [];
+    if (element.element.type === 'EVENT_BASED_GATEWAY') {
+      for (const flowId of element.element.outgoing) {
+        const target = model.elements.get(model.sequenceFlows.get(flowId)?.targetId ?? '');
+        if (target) result.push(target);
+      }
+    } else if ((element.element.type === 'INTERMEDIATE_CATCH_EVENT' && !this.enteredThroughGateway(element)) || element.element.type === 'RECEIVE_TASK') {
+      result.push(element.element);
+    }
+    for (const id of element.element.boundaryEventIds ?? []) {
+      const boundary = model.elements.get(id);
+      if (boundary) result.push(boundary);
+    }
+    return result;
+  }
+
+  /** Whether a catch event was reached from an event-based gateway (its event already happened). */
+  enteredThroughGateway(element: ElementContext): boolean {
+    const model = this.ctx.state.models.get(element.value.processDefinitionKey);
+    return element.element.incoming.some((flowId) => {
+      const source = model?.elements.get(model.sequenceFlows.get(flowId)?.sourceId ?? '');
+      return source?.type === 'EVENT_BASED_GATEWAY';
+    });
+  }
+
+  /** Opens the timers and message subscriptions of an element instance; the failure message when one cannot be evaluated. */
+  subscribe(element: ElementContext): EvaluationResult<true> {
+    const variables = this.ctx.state.variables.collect(element.key);
+    const targets = this.triggers(element);
+    const planned: (() => void)[] = [];
+    for (const target of targets) {
+      if (target.eventType === 'TIMER') {
+        const schedule = scheduleTimer(target, variables, this.ctx.now);
+        if (!schedule.ok) return schedule;
+        planned.push(() => this.createTimer(element, target, schedule.value));
+      } else if (target.eventType === 'MESSAGE' || target.type === 'RECEIVE_TASK') {
+        const names = this.messageOf(target, variables);
+        if (!names.ok) return names;
+        planned.push(() => this.openSubscription(element, target, names.value.name, names.value.correlationKey));
+      }
+    }
+    for (const write of planned) write();
+    return { ok: true, value: true };
+  }
+
+  /** Evaluates the message name and correlation key of a message element. */
+  messageOf(target: ExecutableElement, variables: Variables): EvaluationResult<{ name: string; correlationKey: string }> {
+    if (!target.message) return { ok: false, message: `Expected element '${target.id}' to reference a message, but it does not` };
+    const name = evaluateString(target.message.name, variables);
+    if (!name.ok) return name;
+    if (!target.message.correlationKey) return { ok: true, value: { name: name.value, correlationKey: '' } };
+    const correlationKey = evaluateCorrelationKey(target.message.correlationKey, variables);
+    if (!correlationKey.ok) return correlationKey;
+    return { ok: true, value: { name: name.value, correlationKey: correlationKey.value } };
+  }
+
+  /** Writes TIMER CREATED for an element instance. */
+  createTimer(element: ElementContext, target: ExecutableElement, schedule: TimerSchedule): void {
+    const value: TimerValue = {
+      elementInstanceKey: element.key,
+      processInstanceKey: element.value.processInstanceKey,
+      dueDate: schedule.dueDate,
+      targetElementId: target.id,
+      repetitions: schedule.repetitions,
+      processDefinitionKey: element.value.processDefinitionKey,
+      tenantId: element.value.tenantId,
+    };
+    this.ctx.event(this.ctx.nextKey(), 'TIMER', 'CREATED', value);
+  }
+
+  private openSubscription(element: ElementContext, target: ExecutableElement, name: string, correlationKey: string): void {
+    const key = this.ctx.nextKey();
+    const interrupting = target.type !== 'BOUNDARY_EVENT' || target.cancelActivity !== false;
+    const base = {
+      processInstanceKey: element.value.processInstanceKey,
+      elementInstanceKey: element.key,
+      bpmnProcessId: element.value.bpmnProcessId,
+      messageName: name,
+      correlationKey,
+      messageKey: -1,
+      variables: {},
+      interrupting,
+      tenantId: element.value.tenantId,
+    };
+    const processSide = { ...base, subscriptionPartitionId: 1, elementId: target.id };
+    this.ctx.event(key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'CREATING', processSide);
+    this.ctx.event(key, 'MESSAGE_SUBSCRIPTION', 'CREATED', base);
+    this.ctx.event(key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'CREATED', processSide);
+    // A buffered message correlates at once (once per process id, within its time to live).
+    for (const messageKey of this.ctx.state.events.messagesFor(name, correlationKey)) {
+      const message = this.ctx.state.events.message(messageKey);
+      if (!message || message.deadline <= this.ctx.now || this.ctx.state.events.correlatedTo(messageKey, element.value.bpmnProcessId)) continue;
+      this.ctx.followUp(key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATE', { ...processSide, messageKey, variables: message.variables });
+      break;
+    }
+  }
+
+  /** Cancels every timer and message subscription of an element instance. */
+  unsubscribe(elementInstanceKey: number): void {
+    const events = this.ctx.state.events;
+    for (const key of events.timersOf(elementInstanceKey)) this.ctx.event(key, 'TIMER', 'CANCELED', events.timer(key)!);
+    for (const subscription of events.subscriptionsOf(elementInstanceKey)) {
+      this.ctx.event(subscription.key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', subscription.value);
+      const { subscriptionPartitionId: _p, elementId: _e, ...messageSide } = subscription.value;
+      this.ctx.event(subscription.key, 'MESSAGE_SUBSCRIPTION', 'DELETED', messageSide);
+    }
+  }
+
+  /**
+   * An event (timer, message, error) happened for `scope` and triggers `target`: the element itself
+   * (catch event, receive task), a target of an event-based gateway, or a boundary event.
+   */
+  trigger(scope: ElementContext, target: ExecutableElement, variables: VariableDocument): void {
+    const trigger: ProcessEventValue = {
+      scopeKey: scope.key,
+      targetElementId: target.id,
+      variables,
+      processDefinitionKey: scope.value.processDefinitionKey,
+      processInstanceKey: scope.value.processInstanceKey,
+      tenantId: scope.value.tenantId,
+    };
+    if (target.type === 'BOUNDARY_EVENT' && target.cancelActivity === false) {
+      this.ctx.event(scope.key, 'PROCESS_EVENT', 'TRIGGERING', trigger);
+      this.ctx.event(scope.key, 'PROCESS_EVENT', 'TRIGGERED', trigger);
+      this.activateBoundary(scope, target, variables);
+      return;
+    }
+    this.unsubscribe(scope.key);
+    if (target.type === 'BOUNDARY_EVENT') {
+      this.ctx.event(scope.key, 'PROCESS_EVENT', 'TRIGGERING', trigger);
+      this.ctx.followUp(scope.key, 'PROCESS_INSTANCE', 'TERMINATE_ELEMENT', scope.value);
+      return;
+    }
+    if (scope.element.type === 'EVENT_BASED_GATEWAY') {
+      this.ctx.event(scope.key, 'PROCESS_EVENT', 'TRIGGERING', trigger);
+    } else {
+      this.setVariables(scope, variables);
+    }
+    this.ctx.followUp(scope.key, 'PROCESS_INSTANCE', 'COMPLETE_ELEMENT', scope.value);
+  }
+
+  /** After an interrupted activity was terminated: activates its triggered boundary event; false when there is none. */
+  activateTriggeredBoundary(element: ElementContext): boolean {
+    const trigger = this.ctx.state.events.pendingTrigger(element.key);
+    if (!trigger) return false;
+    this.ctx.event(element.key, 'PROCESS_EVENT', 'TRIGGERED', trigger);
+    const scope = this.ctx.state.elementInstances.get(element.value.flowScopeKey);
+    const target = this.ctx.state.models.element(element.value.processDefinitionKey, trigger.targetElementId);
+    if (!target || scope?.state !== 'ELEMENT_ACTIVATED') return false;
+    this.activateBoundary(element, target, trigger.variables);
+    return true;
+  }
+
+  /** The flow a triggered event-based gateway takes (its pending trigger is consumed). */
+  takeGatewayTrigger(gateway: ElementContext): string | undefined {
+    const trigger = this.ctx.state.events.pendingTrigger(gateway.key);
+    if (!trigger) return undefined;
+    this.ctx.event(gateway.key, 'PROCESS_EVENT', 'TRIGGERED', trigger);
+    const model = this.ctx.state.models.get(gateway.value.processDefinitionKey);
+    const flowId = gateway.element.outgoing.find((id) => model?.sequenceFlows.get(id)?.targetId === trigger.targetElementId);
+    this.mergeIntoScope(gateway, trigger.variables);
+    return flowId;
+  }
+
+  private activateBoundary(host: ElementContext, boundary: ExecutableElement, variables: VariableDocument): void {
+    this.mergeIntoScope(host, variables);
+    const key = this.ctx.nextKey();
+    this.ctx.followUp(key, 'PROCESS_INSTANCE', 'ACTIVATE_ELEMENT', {
+      ...host.value,
+      elementId: boundary.id,
+      bpmnElementType: boundary.type,
+      bpmnEventType: boundary.eventType,
+      flowScopeKey: host.value.flowScopeKey,
+    });
+  }
+
+  /** Event variables of a catch event or receive task: local when it has output mappings, else propagated. */
+  private setVariables(element: ElementContext, variables: VariableDocument): void {
+    if (Object.keys(variables).length === 0) return;
+    const write = new VariableBehavior(this.ctx);
+    if (element.element.outputMappings.length > 0) write.mergeLocal(element.key, variables, element.value);
+    else write.mergePropagating(element.key, variables, element.value);
+  }
+
+  /** Event variables of a boundary event or gateway target go to the flow scope of the host (propagating). */
+  private mergeIntoScope(host: ElementContext, variables: VariableDocument): void {
+    if (Object.keys(variables).length === 0) return;
+    new VariableBehavior(this.ctx).mergePropagating(host.value.flowScopeKey, variables, host.value);
+  }
+
+  /**
+   * Finds the boundary event that catches an error thrown in `fromKey` (itself and then its flow
+   * scopes): an exact error code match wins over a catch-all. Triggers it and returns true when found.
+   */
+  throwError(fromKey: number, errorCode: string, variables: VariableDocument): boolean {
+    let key = fromKey;
+    while (key > 0) {
+      const instance = this.ctx.state.elementInstances.get(key);
+      if (!instance) return false;
+      const element = this.ctx.state.models.element(instance.value.processDefinitionKey, instance.value.elementId);
+      const catcher = element ? this.errorCatcher(element, instance.value.processDefinitionKey, errorCode, this.ctx.state.variables.collect(key)) : undefined;
+      if (element && catcher) {
+        this.trigger({ key, value: instance.value, element }, catcher, variables);
+        return true;
+      }
+      key = instance.value.flowScopeKey;
+    }
+    return false;
+  }
+
+  private errorCatcher(element: ExecutableElement, processDefinitionKey: number, errorCode: string, variables: Variables): ExecutableElement | undefined {
+    let catchAll: ExecutableElement | undefined;
+    for (const id of element.boundaryEventIds ?? []) {
+      const boundary = this.ctx.state.models.element(processDefinitionKey, id);
+      if (!boundary || boundary.eventType !== 'ERROR') continue;
+      const code = boundary.error?.errorCode;
+      if (!code) {
+        catchAll ??= boundary;
+        continue;
+      }
+      const evaluated = evaluateString(code, variables);
+      if (evaluated.ok && evaluated.value === errorCode) return boundary;
+    }
+    return catchAll;
+  }
+}
+
+/** Zeebe accepts a string or a number as correlation key (numbers become their text). */
+export function evaluateCorrelationKey(expression: Expression, variables: Variables): EvaluationResult<string> {
+  const raw = evaluate(expression, variables);
+  if (!raw.ok) return raw;
+  if (typeof raw.value === 'string') return { ok: true, value: raw.value };
+  if (typeof raw.value === 'number') return { ok: true, value: String(raw.value) };
+  return {
+    ok: false,
+    message: `Failed to extract the correlation key for '${expression.kind === 'feel' ? expression.expression : expression.value}': The value must be either a string or a number, but was '${raw.value === null ? 'NULL' : typeof raw.value}'.`,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Timer and message start events: their timers and subscriptions open when a process version is
+ * deployed (and those of the previous version close), and a trigger creates an instance at that start event.
+ */
+import type { ExecutableProcess } from '../../model/index.ts';
+import { DEFAULT_TENANT, type ProcessInstanceValue, type VariableDocument } from '../../protocol/record.ts';
+import { scheduleTimer } from '../bpmn/behavior/event-behavior.ts';
+import { bpmnBehaviors } from '../bpmn/bpmn-context.ts';
+import type { ProcessingContext } from '../processing-context.ts';
+
+/** Opens the start-event timers and message subscriptions of a newly deployed version; closes the previous version's. */
+export function openEventStarts(ctx: ProcessingContext, processDefinitionKey: number, model: ExecutableProcess, previousKey: number | undefined): void {
+  const events = ctx.state.events;
+  if (previousKey !== undefined) {
+    for (const key of events.startTimersOf(previousKey)) ctx.event(key, 'TIMER', 'CANCELED', events.timer(key)!);
+    for (const subscription of events.startSubscriptionsOf(previousKey)) {
+      ctx.event(ctx.nextKey(), 'MESSAGE_START_EVENT_SUBSCRIPTION', 'DELETED', subscription);
+    }
+  }
+  for (const id of model.eventStartIds ?? []) {
+    const start = model.elements.get(id);
+    if (!start) continue;
+    if (start.eventType === 'TIMER') {
+      const schedule = scheduleTimer(start, {}, ctx.now);
+      if (!schedule.ok) continue; // a FEEL start timer that needs variables cannot be scheduled (Zeebe evaluates it without any too)
+      ctx.event(ctx.nextKey(), 'TIMER', 'CREATED', {
+        elementInstanceKey: -1,
+        processInstanceKey: -1,
+        dueDate: schedule.value.dueDate,
+        targetElementId: id,
+        repetitions: schedule.value.repetitions,
+        processDefinitionKey,
+        tenantId: DEFAULT_TENANT,
+      });
+    } else if (start.eventType === 'MESSAGE') {
+      const name = bpmnBehaviors(ctx).events.messageOf(start, {});
+      if (!name.ok) continue;
+      ctx.event(ctx.nextKey(), 'MESSAGE_START_EVENT_SUBSCRIPTION', 'CREATED', {
+        processDefinitionKey,
+        bpmnProcessId: model.bpmnProcessId,
+        startEventId: id,
+        messageName: name.value.name,
+        messageKey: -1,
+        correlationKey: '',
+        variables: {},
+        processInstanceKey: -1,
+        tenantId: DEFAULT_TENANT,
+      });
+    }
+  }
+}
+
+/** Creates a process instance that starts at the given start event; returns its key (undefined when the definition is gone). */
+export function startProcessAtEvent(
+  ctx: ProcessingContext,
+  processDefinitionKey: number,
+  startEventId: string,
+  variables: VariableDocument,
+  processInstanceKey = ctx.nextKey(),
+): number | undefined {
+  const definition = ctx.state.deployments.processByKey(processDefinitionKey);
+  const model = ctx.state.models.get(processDefinitionKey);
+  const start = model?.elements.get(startEventId);
+  if (!definition || !model || !start) return undefined;
+  const processValue: ProcessInstanceValue = {
+    bpmnElementType: 'PROCESS',
+    elementId: definition.bpmnProcessId,
+    bpmnProcessId: definition.bpmnProcessId,
+    version: definition.version,
+    processDefinitionKey,
+    processInstanceKey,
+    flowScopeKey: -1,
+    bpmnEventType: 'UNSPECIFIED',
+    parentProcessInstanceKey: -1,
+    parentElementInstanceKey: -1,
+    tenantId: definition.tenantId || DEFAULT_TENANT,
+  };
+  const bpmn = bpmnBehaviors(ctx);
+  bpmn.variables.mergeLocal(processInstanceKey, variables, processValue);
+  const processElement = { key: processInstanceKey, value: processValue, element: model.elements.get(model.bpmnProcessId)! };
+  bpmn.transitions.activating(processElement);
+  bpmn.transitions.activated(processElement);
+  bpmn.flows.activate(processValue, processInstanceKey, start);
+  return processInstanceKey;
+}

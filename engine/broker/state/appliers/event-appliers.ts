@@ -1,0 +1,47 @@
+/** Appliers for TIMER, MESSAGE, the message subscription value types and PROCESS_EVENT (part 2A). */
+import type { Appliers } from './applier.ts';
+
+type EventAppliers = Pick<
+  Appliers,
+  'TIMER' | 'MESSAGE' | 'MESSAGE_SUBSCRIPTION' | 'PROCESS_MESSAGE_SUBSCRIPTION' | 'MESSAGE_START_EVENT_SUBSCRIPTION' | 'PROCESS_EVENT'
+>;
+
+export const eventAppliers: EventAppliers = {
+  TIMER: {
+    CREATED: (state, record) => state.events.putTimer(record.key, record.value),
+    TRIGGERED: (state, record) => state.events.removeTimer(record.key),
+    CANCELED: (state, record) => state.events.removeTimer(record.key),
+  },
+  MESSAGE: {
+    PUBLISHED: (state, record) => state.events.putMessage(record.key, record.value),
+    EXPIRED: (state, record) => state.events.removeMessage(record.key),
+  },
+  MESSAGE_SUBSCRIPTION: {
+    // The process side (PROCESS_MESSAGE_SUBSCRIPTION) holds the subscription; these records mirror Zeebe's stream.
+    CREATED: () => {},
+    CORRELATING: () => {},
+    CORRELATED: (state, record) => state.events.markCorrelated(record.value.messageKey, record.value.bpmnProcessId),
+    DELETED: () => {},
+  },
+  PROCESS_MESSAGE_SUBSCRIPTION: {
+    CREATING: (state, record) => state.events.putSubscription(record.key, record.value),
+    CREATED: () => {},
+    // A non-interrupting boundary keeps its subscription open for further messages.
+    CORRELATED: (state, record) => {
+      if (record.value.interrupting) state.events.removeSubscription(record.key);
+    },
+    DELETED: (state, record) => state.events.removeSubscription(record.key),
+  },
+  MESSAGE_START_EVENT_SUBSCRIPTION: {
+    CREATED: (state, record) => state.events.putStartSubscription(record.value),
+    CORRELATED: (state, record) => {
+      state.events.markCorrelated(record.value.messageKey, record.value.bpmnProcessId);
+      state.events.setStartCorrelationOwner(record.value.bpmnProcessId, record.value.correlationKey, record.value.processInstanceKey);
+    },
+    DELETED: (state, record) => state.events.removeStartSubscription(record.value),
+  },
+  PROCESS_EVENT: {
+    TRIGGERING: (state, record) => state.events.setTrigger(record.value),
+    TRIGGERED: (state, record) => state.events.clearTrigger(record.value.scopeKey),
+  },
+};
