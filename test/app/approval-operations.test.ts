@@ -14,7 +14,6 @@ describe('approval operations', () => {
   });
 
   const history = async (caseId: string) => (await h.as<History>('auditor.lin', 'GET', `/api/cases/${caseId}/history`)).body;
-  const task = async (user: string, id: string) => (await h.as<TaskDto>(user, 'GET', `/api/tasks/${id}`)).body;
   const post = (user: string, id: string, op: string, body: unknown = {}) => h.as<TaskDto & { detail?: string }>(user, 'POST', `/api/tasks/${id}/${op}`, body);
 
   it('should claim and unclaim a task offered to a post', async () => {
@@ -103,68 +102,6 @@ describe('approval operations', () => {
     const notes = await h.as<Array<{ kind: string; message: string }>>('review.li', 'GET', '/api/notifications');
     expect(notes.body.some((n) => n.kind === 'urge' && n.message.includes('群众等着开工'))).toBe(true);
     expect((await history(c.id)).find((e) => e.action === 'task.urged')).toMatchObject({ actor: 'agent.chen' });
-  });
-
-  it('should send a case back (退回) to the street review with ModifyProcessInstance', async (ctx) => {
-    const c = await fileRebuildCase(h);
-    const t = await openTask(h, 'review.li', c.id, 'StreetReview');
-    await post('review.li', t.id, 'complete', { variables: REVIEW_FORM });
-    const insp = await openTask(h, 'cg.zhao', c.id, 'SiteInspection');
-    const bad = await post('cg.zhao', insp.id, 'send-back', { targetElementId: 'NoSuchStep', comment: 'x' });
-    expect(bad.status).toBe(400);
-    const r = await post('cg.zhao', insp.id, 'send-back', { targetElementId: 'StreetReview', comment: '四至不清，请街道重新审核' });
-    if (r.status === 501) {
-      ctx.skip(`broker part 2 missing: ${r.body.detail ?? 'ModifyProcessInstance is UNIMPLEMENTED'}`);
-      return;
-    }
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const again = await eventually(async () => {
-      const list = await h.as<TaskDto[]>('review.li', 'GET', '/api/tasks');
-      return list.body.find((x) => x.caseId === c.id && x.elementId === 'StreetReview' && x.id !== t.id);
-    }, 'StreetReview again');
-    expect(again.status).toBe('open');
-    expect((await task('cg.zhao', insp.id)).status).toBe('canceled');
-  });
-
-  it('should let the filer withdraw (撤回) a running case by message', async (ctx) => {
-    const c = await fileRebuildCase(h);
-    await openTask(h, 'review.li', c.id, 'StreetReview');
-    expect((await h.as('agent.wu', 'POST', `/api/cases/${c.id}/withdraw`, { reason: '不建了' })).status).toBe(403);
-    const r = await h.as<{ detail?: string }>('agent.chen', 'POST', `/api/cases/${c.id}/withdraw`, { reason: '申请人决定不建了' });
-    if (r.status === 501) {
-      ctx.skip(`broker part 2 missing: ${r.body.detail ?? 'PublishMessage is UNIMPLEMENTED'}`);
-      return;
-    }
-    expect(r.status).toBe(200);
-    expect((await history(c.id)).some((e) => e.action === 'case.withdraw-requested')).toBe(true);
-  });
-
-  it('should run a countersign (会签) step as one task per signer', async (ctx) => {
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="x">
-  <bpmn:process id="countersign-test" name="会签测试" isExecutable="true">
-    <bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:userTask id="Countersign" name="会签">
-      <bpmn:extensionElements><zeebe:assignmentDefinition assignee="=signer" /></bpmn:extensionElements>
-      <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
-      <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=signers" inputElement="signer" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
-    </bpmn:userTask>
-    <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Countersign" /><bpmn:sequenceFlow id="F2" sourceRef="Countersign" targetRef="E" />
-  </bpmn:process>
-</bpmn:definitions>`;
-    const d = await h.as<{ detail?: string }>('owner.zhang', 'POST', '/api/deployments', { changeNote: '会签', resources: [{ name: 'countersign.bpmn', content: xml }] });
-    if (d.status === 400 && /multi|not supported|currently/i.test(JSON.stringify(d.body))) {
-      ctx.skip(`broker part 2 missing: multi-instance rejected at deploy (${d.body.detail ?? ''})`);
-      return;
-    }
-    expect(d.status, JSON.stringify(d.body)).toBe(201);
-    const c = await h.as<{ id: string }>('agent.chen', 'POST', '/api/cases', { bpmnProcessId: 'countersign-test', applicant: { name: '测试' }, variables: { signers: ['review.li', 'review.zhou'] } });
-    expect(c.status).toBe(201);
-    for (const u of ['review.li', 'review.zhou']) {
-      const t = await eventually(async () => (await h.as<TaskDto[]>(u, 'GET', '/api/tasks?scope=mine')).body.find((x) => x.caseId === c.body.id), `countersign task of ${u}`);
-      expect((await post(u, t.id, 'complete', {})).status).toBe(200);
-    }
   });
 
   it('should record every operation with its actor in a chain that verifies', async () => {
