@@ -81,6 +81,19 @@ const userTask = processXml(
   ].join('\n'),
 );
 
+const linkedForm = processXml(
+  'el-user-form',
+  [
+    start(),
+    `<bpmn:userTask id="review"><bpmn:extensionElements><zeebe:formDefinition formId="el-review-form" /></bpmn:extensionElements></bpmn:userTask>`,
+    end(),
+    flow('f0', 'start', 'review'),
+    flow('f1', 'review', 'end'),
+  ].join('\n'),
+);
+
+const reviewForm = JSON.stringify({ id: 'el-review-form', type: 'default', components: [{ key: 'opinion', type: 'textfield', label: '意见' }] });
+
 describe('BPMN elements', () => {
   let h: EngineHarness;
 
@@ -91,6 +104,20 @@ describe('BPMN elements', () => {
     await h.deploy('el-and.bpmn', parallel);
     await h.deploy('el-manual.bpmn', passThrough);
     await h.deploy('el-user.bpmn', userTask);
+  });
+
+  it('should point a user task with a linked form at the deployed form key', async () => {
+    // given
+    const deployed = await h.client.deployResource({ name: 'el-review-form.form', form: Buffer.from(reviewForm) });
+    const formKey = (deployed.deployments[0] as unknown as { form: { formKey: string } }).form.formKey;
+    await h.deploy('el-user-form.bpmn', linkedForm);
+    // when
+    const created = await h.client.createProcessInstance({ bpmnProcessId: 'el-user-form', variables: {} });
+    const jobs = await h.client.activateJobs({ type: 'io.camunda.zeebe:userTask', worker: 'worklist', maxJobsToActivate: 10, timeout: 60_000, requestTimeout: 5_000 });
+    const job = jobs.find((j) => j.processInstanceKey === created.processInstanceKey)!;
+    // then
+    expect(job.customHeaders['io.camunda.zeebe:formKey']).toBe(formKey);
+    await h.client.completeJob({ jobKey: job.key, variables: {} });
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ describe('jobs through zeebe-node', () => {
     raw = rawClient(h.broker.address);
     await h.deploy('jobs.bpmn', oneTaskProcess('jobs', 'job-work', { retries: '3' }));
     await h.deploy('jobs-one-retry.bpmn', oneTaskProcess('jobs-one-retry', 'job-fragile', { retries: '1' }));
-    for (const kind of ['backoff', 'deadline', 'extend', 'poll', 'max', 'worker']) {
+    for (const kind of ['backoff', 'deadline', 'extend', 'poll', 'max', 'worker', 'failvars']) {
       await h.deploy(`jobs-${kind}.bpmn`, oneTaskProcess(`jobs-${kind}`, `job-${kind}`, { retries: '3' }));
     }
   });
@@ -198,5 +198,30 @@ describe('jobs through zeebe-node', () => {
     await worker.close();
     // then
     expect(results.map((r) => r.variables)).toEqual(Array.from({ length: 20 }, (_, i) => ({ i, handledBy: 'worker' })));
+  });
+
+  it('should set FailJob variables locally on the task', async () => {
+    // given
+    const created = await h.client.createProcessInstance({ bpmnProcessId: 'jobs-failvars', variables: {} });
+    const job = await activateOne('job-failvars');
+    // when
+    await (h.client.failJob as (req: object) => Promise<void>)({ jobKey: job.key, retries: 1, errorMessage: 'retry', retryBackOff: 0, variables: JSON.stringify({ attempt: 1 }) });
+    const again = await activateOne('job-failvars');
+    // then
+    expect(again.variables).toMatchObject({ attempt: 1 });
+    const variable = await h.waitForRecord((r) => r.valueType === 'VARIABLE' && (r.value as { name: string }).name === 'attempt');
+    expect(String((variable.value as { scopeKey: number }).scopeKey)).toBe(job.elementInstanceKey);
+    expect(String((variable.value as { processInstanceKey: number }).processInstanceKey)).toBe(created.processInstanceKey);
+    await h.client.completeJob({ jobKey: again.key, variables: {} });
+  });
+
+  it('should reject failing and throwing errors for unknown jobs with NOT_FOUND', async () => {
+    // when
+    const failError = await h.client.failJob({ jobKey: '2251799813999991', retries: 1, errorMessage: 'x', retryBackOff: 0 }).catch((e: Error) => e);
+    const throwError = await h.client.throwError({ jobKey: '2251799813999992', errorCode: 'E' }).catch((e: Error) => e);
+    // then
+    expect((failError as { code?: number }).code).toBe(5);
+    expect((failError as Error).message).toContain("Expected to fail job with key '2251799813999991', but no such job was found");
+    expect((throwError as { code?: number }).code).toBe(5);
   });
 });
