@@ -51,6 +51,8 @@ describe('Streetflow lint rules', () => {
   it('should accept a chain where every user task has an office and a due time', async () => {
     const { problems } = await lintXml(chain(OFFICE + DUE, OFFICE + DUE));
     expect(streetflow(problems)).toEqual([]);
+    // job-worker user tasks are how Streetflow's worklist runs; no advice to migrate them
+    expect(problems.filter((p) => p.rule.includes('zeebe-user-task'))).toEqual([]);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
@@ -108,6 +110,11 @@ describe('Streetflow lint rules', () => {
 });
 
 describe('lint message translation', () => {
+  it('should translate the deprecation advice for job-worker user tasks', () => {
+    expect(translateLintMessage('A <User Task> with <Implementation: Job worker> managed by Camunda is deprecated. Consider migrating to <Implementation: Camunda user task>.'))
+      .toBe('用户任务的“实现方式：作业处理器”方式已弃用，建议改为“实现方式：Camunda 用户任务”');
+  });
+
   it('should translate the sentence shapes of @camunda/linting into Chinese', () => {
     expect(translateLintMessage('A <Service Task> must have a <Task definition type>')).toBe('服务任务必须填写“任务类型”');
     expect(translateLintMessage('A <User Task> with <Multi-instance marker> must have a defined <Input collection>'))

@@ -83,6 +83,15 @@ export async function startMockApi(designerDir?: string): Promise<{ url: string;
         return void problem(res, 400, 'Deployment rejected', { detail: 'Command rejected', errors: [{ element: m[1], message: `Element: ${m[1]} — Must have exactly one 'zeebe:taskDefinition' extension element` }] });
       }
     }
+    // like the case service, refuse candidate groups that are not in the organisation directory
+    const known = new Set(OFFICES.flatMap((o) => [o.groupId, ...o.posts.map((x) => x.groupId)]));
+    const unknown = [...bpmn.content.matchAll(/<bpmn:userTask id="([^"]+)"[\s\S]*?candidateGroups="([^"=][^"]*)"/g)].filter((m) => !known.has(m[2]!));
+    if (unknown.length > 0) {
+      return void problem(res, 400, 'Deployment rejected', {
+        detail: 'Command rejected',
+        errors: unknown.map((m) => ({ element: m[1], message: `Element: ${m[1]} — unknown candidate group '${m[2]}'` })),
+      });
+    }
     const info = processInfo(bpmn.content);
     const p = processes.get(info.id) ?? { name: info.name, versions: [] };
     p.name = info.name || p.name;

@@ -56,6 +56,10 @@ export function translateLintMessage(message: string): string {
   if (m) return `${t(m[1]!)}应当关联“${t(m[2]!)}”`;
   m = /^An? <([^>]+)> must be <([^>]+)>$/.exec(message);
   if (m) return `${t(m[1]!)}必须是“${t(m[2]!)}”`;
+  m = /^An? <([^>]+)> with <([^>]+)> managed by Camunda is deprecated\. Consider migrating to <([^>]+)>\.$/.exec(message);
+  if (m) return `${t(m[1]!)}的“${t(m[2]!)}”方式已弃用，建议改为“${t(m[3]!)}”`;
+  m = /^An? <([^>]+)> with <([^>]+)> managed by Camunda is not supported\. Migrate to <([^>]+)>\.$/.exec(message);
+  if (m) return `${t(m[1]!)}的“${t(m[2]!)}”方式已不受支持，请改为“${t(m[3]!)}”`;
   m = /^(.*) is not supported by (Camunda [\d.]+)$/.exec(message);
   if (m) return `${translateTerms(m[1]!)}：${m[2]}不支持`;
   m = /^(.*) is only supported by (Camunda [\d.]+) or newer$/.exec(message);
