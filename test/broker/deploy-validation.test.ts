@@ -50,7 +50,7 @@ const INVALID_MODELS: ReadonlyArray<{ file: string; elementIds: readonly string[
   { file: 'invalid-mappings.bpmn', elementIds: ['enrich'], text: "failed to parse expression 'applicant.name +'" },
   { file: 'invalid-job-type-expression.bpmn', elementIds: ['route'], text: "failed to parse expression 'concat(\"job-\",'" },
   { file: 'no-executable-process.bpmn', elementIds: ['draftDefinitions'], text: 'Must contain at least one executable process' },
-  { file: 'timer-start-event.bpmn', elementIds: ['daily'], text: "Event definitions of type 'TimerEventDefinition' are currently not supported" },
+  { file: 'timer-start-event.bpmn', elementIds: ['daily'], text: 'Timer event definition must have exactly one of timeDate, timeDuration or timeCycle' },
   { file: 'invalid-user-task.bpmn', elementIds: ['review'], text: "Exactly one of the attributes 'formId, formKey' must be present and not blank" },
   { file: 'many-problems.bpmn', elementIds: ['noType', 'deadEnd', 'sub'], text: "Must have exactly one 'zeebe:taskDefinition' extension element" },
 ];

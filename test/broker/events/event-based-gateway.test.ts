@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catchEvent, end, flow, message, messageDef, processXml, start, timerDef, withRoots } from './support/event-bpmn.ts';
+import { catchEvent, flow, message, messageDef, processXml, start, timerDef, withRoots } from './support/event-bpmn.ts';
 import { completed, HOUR, lifecycle, startEventsHarness, type EventsHarness } from './support/events-harness.ts';
 
 /** start → event-based gateway → (message "answer" | timer PT24H) → two ends. */

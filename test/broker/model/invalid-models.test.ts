@@ -65,7 +65,7 @@ const CASES: readonly InvalidCase[] = [
   {
     file: 'timer-start-event.bpmn',
     elementId: 'daily',
-    message: "Event definitions of type 'TimerEventDefinition' are currently not supported on elements of type 'StartEvent'",
+    message: 'Timer event definition must have exactly one of timeDate, timeDuration or timeCycle',
   },
   {
     file: 'end-event-with-outgoing-flow.bpmn',
