@@ -33,7 +33,7 @@ async function failureOf(call: Promise<unknown>): Promise<GrpcError> {
 }
 
 const INVALID_MODELS: ReadonlyArray<{ file: string; elementIds: readonly string[]; text: string }> = [
-  { file: 'unsupported-element.bpmn', elementIds: ['review'], text: "Elements of type 'SubProcess' are currently not supported" },
+  { file: 'unsupported-element.bpmn', elementIds: ['review'], text: "Elements of type 'ComplexGateway' are currently not supported" },
   { file: 'service-task-without-task-definition.bpmn', elementIds: ['notify'], text: "Must have exactly one 'zeebe:taskDefinition' extension element" },
   { file: 'empty-job-type.bpmn', elementIds: ['archive'], text: "Attribute 'type' must be present and not empty" },
   { file: 'exclusive-gateway-without-outgoing-flow.bpmn', elementIds: ['decide'], text: 'Must have at least one outgoing sequence flow' },

@@ -19,6 +19,12 @@ export interface ElementInstance {
   jobKey: number;
   /** Sequence flows taken inside this scope and not yet consumed: target element id → flow id → count. */
   pendingFlows?: Map<string, Map<string, number>>;
+  /** Multi-instance bodies: inner instances completed so far (counted from ELEMENT_COMPLETING, as Zeebe). */
+  completedChildren?: number;
+  /** Multi-instance bodies: inner instances terminated so far. */
+  terminatedChildren?: number;
+  /** Set when a terminate end event completed in this scope: nothing new is activated in it. */
+  interrupted?: boolean;
 }
 
 /** Read access to element instances. */

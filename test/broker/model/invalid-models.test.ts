@@ -23,7 +23,7 @@ const CASES: readonly InvalidCase[] = [
   {
     file: 'unsupported-element.bpmn',
     elementId: 'review',
-    message: "Elements of type 'SubProcess' are currently not supported. Please refer to the documentation",
+    message: "Elements of type 'ComplexGateway' are currently not supported. Please refer to the documentation",
   },
   {
     file: 'service-task-without-task-definition.bpmn',
@@ -165,7 +165,7 @@ describe('deploy-time validation of invalid models', () => {
         '- Element: deadEnd',
         '    - ERROR: Must have at least one outgoing sequence flow',
         '- Element: sub',
-        "    - ERROR: Elements of type 'SubProcess' are currently not supported. Please refer to the documentation for a list of supported elements: https://docs.camunda.io/docs/components/modeler/bpmn/bpmn-coverage/",
+        "    - ERROR: Elements of type 'ComplexGateway' are currently not supported. Please refer to the documentation for a list of supported elements: https://docs.camunda.io/docs/components/modeler/bpmn/bpmn-coverage/",
       ].join('\n'),
     );
   });

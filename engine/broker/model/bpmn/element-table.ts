@@ -36,7 +36,7 @@ function row(type: BpmnElementType, options: Partial<Omit<ElementRow, 'type'>> =
  */
 export const SUPPORTED_ELEMENTS: ReadonlyMap<string, ElementRow> = new Map<string, ElementRow>([
   ['bpmn:StartEvent', row('START_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE' } })],
-  ['bpmn:EndEvent', row('END_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:ErrorEventDefinition': 'ERROR' } })],
+  ['bpmn:EndEvent', row('END_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:ErrorEventDefinition': 'ERROR', 'bpmn:TerminateEventDefinition': 'TERMINATE' } })],
   ['bpmn:IntermediateCatchEvent', row('INTERMEDIATE_CATCH_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE' } })],
   ['bpmn:BoundaryEvent', row('BOUNDARY_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE', 'bpmn:ErrorEventDefinition': 'ERROR' } })],
   ['bpmn:ReceiveTask', row('RECEIVE_TASK')],
@@ -50,6 +50,8 @@ export const SUPPORTED_ELEMENTS: ReadonlyMap<string, ElementRow> = new Map<strin
   ['bpmn:Task', row('TASK')],
   ['bpmn:ExclusiveGateway', row('EXCLUSIVE_GATEWAY')],
   ['bpmn:ParallelGateway', row('PARALLEL_GATEWAY')],
+  ['bpmn:InclusiveGateway', row('INCLUSIVE_GATEWAY')],
+  ['bpmn:SubProcess', row('SUB_PROCESS', { isContainer: true })],
 ]);
 
 /** Element types boundary events may be attached to (activities whose processors open boundary subscriptions). */
@@ -62,7 +64,7 @@ export const BOUNDARY_HOSTS: ReadonlySet<BpmnElementType> = new Set<BpmnElementT
 ]);
 
 /** Whether the engine runs multi-instance activities yet (part 2 flips this). */
-export const MULTI_INSTANCE_SUPPORTED = false;
+export const MULTI_INSTANCE_SUPPORTED = true;
 
 /** Flow elements that carry no behaviour and are skipped, as Zeebe skips them. */
 export const NON_EXECUTABLE_ELEMENTS: ReadonlySet<string> = new Set([

@@ -4,6 +4,7 @@ import { elementList, elementProp, localTypeName, stringProp } from './moddle-el
 import type { ModdleElement } from './moddle-element.ts';
 import { validateEventDetails } from './validate-events.ts';
 import { checkExpression } from './validate-expression.ts';
+import { validateStructure } from './validate-structure.ts';
 import {
   validateDuplicateExtensions,
   validateImplementation,
@@ -93,6 +94,7 @@ function validateFlowNode(node: ModdleElement, index: FlowIndex, report: (messag
   }
   const outgoing = index.outgoing.get(node) ?? [];
   validateEventDefinitions(node, row, report);
+  validateStructure(node, row, outgoing, report);
   validateEventDetails(node, row, outgoing, report);
   const loop = elementProp(node, 'loopCharacteristics');
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {

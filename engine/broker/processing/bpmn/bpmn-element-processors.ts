@@ -1,13 +1,16 @@
 /** The registry of element processors, one per supported element type. */
 import type { BpmnElementType } from '../../model/index.ts';
 import type { BpmnElementProcessor } from './element-processor.ts';
+import { multiInstanceBodyProcessor } from './container/multi-instance-body-processor.ts';
 import { processProcessor } from './container/process-processor.ts';
+import { subProcessProcessor } from './container/sub-process-processor.ts';
 import { boundaryEventProcessor } from './event/boundary-event-processor.ts';
 import { endEventProcessor } from './event/end-event-processor.ts';
 import { intermediateCatchEventProcessor } from './event/intermediate-catch-event-processor.ts';
 import { startEventProcessor } from './event/start-event-processor.ts';
 import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-processor.ts';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.ts';
+import { inclusiveGatewayProcessor } from './gateway/inclusive-gateway-processor.ts';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor.ts';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor.ts';
 import { passThroughTaskProcessor } from './task/pass-through-task-processor.ts';
@@ -31,7 +34,10 @@ export type SupportedElementType =
   | 'INTERMEDIATE_CATCH_EVENT'
   | 'BOUNDARY_EVENT'
   | 'RECEIVE_TASK'
-  | 'EVENT_BASED_GATEWAY';
+  | 'EVENT_BASED_GATEWAY'
+  | 'SUB_PROCESS'
+  | 'MULTI_INSTANCE_BODY'
+  | 'INCLUSIVE_GATEWAY';
 
 /** Processor per element type: adding a type to SupportedElementType without a processor is a compile error. */
 export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProcessor> = {
@@ -51,6 +57,9 @@ export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProc
   BOUNDARY_EVENT: boundaryEventProcessor,
   RECEIVE_TASK: receiveTaskProcessor,
   EVENT_BASED_GATEWAY: eventBasedGatewayProcessor,
+  SUB_PROCESS: subProcessProcessor,
+  MULTI_INSTANCE_BODY: multiInstanceBodyProcessor,
+  INCLUSIVE_GATEWAY: inclusiveGatewayProcessor,
 };
 
 /** The processor of an element type, undefined when the type is not supported yet. */

@@ -10,14 +10,14 @@ export const processInstanceProcessors: Processors = {
   ACTIVATE_ELEMENT(command, ctx) {
     const { value, key } = command;
     const element = ctx.state.models.element(value.processDefinitionKey, value.elementId);
-    const processor = element ? processorFor(element.type) : undefined;
+    const processor = element ? processorFor(value.bpmnElementType) : undefined;
     if (!element || !processor) {
       ctx.reject('INVALID_ARGUMENT', `Expected to activate element '${value.elementId}', but it is not supported`);
       return;
     }
     if (value.flowScopeKey > 0) {
       const scope = ctx.state.elementInstances.get(value.flowScopeKey);
-      if (!scope || (scope.state !== 'ELEMENT_ACTIVATED' && scope.state !== 'ELEMENT_ACTIVATING')) {
+      if (!scope || scope.interrupted || (scope.state !== 'ELEMENT_ACTIVATED' && scope.state !== 'ELEMENT_ACTIVATING')) {
         ctx.reject('INVALID_STATE', `Expected flow scope '${value.flowScopeKey}' of element '${value.elementId}' to be active`);
         return;
       }
@@ -38,7 +38,7 @@ export const processInstanceProcessors: Processors = {
       ctx.reject('INVALID_STATE', `Expected element instance '${command.key}' to be active, but it is not`);
       return;
     }
-    processorFor(element.element.type)?.onComplete(element, bpmn);
+    processorFor(element.value.bpmnElementType)?.onComplete(element, bpmn);
   },
 
   TERMINATE_ELEMENT(command, ctx) {
@@ -48,7 +48,7 @@ export const processInstanceProcessors: Processors = {
       ctx.reject('NOT_FOUND', `Expected to terminate element instance '${command.key}', but no such instance was found`);
       return;
     }
-    processorFor(element.element.type)?.onTerminate(element, bpmn);
+    processorFor(element.value.bpmnElementType)?.onTerminate(element, bpmn);
   },
 
   CANCEL(command, ctx) {

@@ -1,5 +1,6 @@
 /** Appliers for PROCESS_INSTANCE events: element instance lifecycle and token bookkeeping. */
 import type { EventRecord } from '../../protocol/record.ts';
+import type { ElementInstance } from '../element-instance-state.ts';
 import type { MutableEngineState } from '../engine-state.ts';
 import type { ValueTypeAppliers } from './applier.ts';
 
@@ -7,7 +8,7 @@ function consumeTakenFlows(state: MutableEngineState, record: EventRecord<'PROCE
   const scope = state.elementInstances.get(record.value.flowScopeKey);
   const pending = scope?.pendingFlows?.get(record.value.elementId);
   if (!scope || !pending) return;
-  const joinsAll = record.value.bpmnElementType === 'PARALLEL_GATEWAY';
+  const joinsAll = record.value.bpmnElementType === 'PARALLEL_GATEWAY' || record.value.bpmnElementType === 'INCLUSIVE_GATEWAY';
   for (const [flowId, count] of pending) {
     if (count <= 1) pending.delete(flowId);
     else pending.set(flowId, count - 1);
@@ -15,6 +16,22 @@ function consumeTakenFlows(state: MutableEngineState, record: EventRecord<'PROCE
     if (!joinsAll) break;
   }
   if (pending.size === 0) scope.pendingFlows!.delete(record.value.elementId);
+}
+
+/** The flow scope of an element instance when it is a multi-instance body. */
+function multiInstanceBody(state: MutableEngineState, record: EventRecord<'PROCESS_INSTANCE'>): ElementInstance | undefined {
+  const scope = state.elementInstances.get(record.value.flowScopeKey);
+  return scope?.value.bpmnElementType === 'MULTI_INSTANCE_BODY' ? scope : undefined;
+}
+
+/** A completed terminate end event interrupts its flow scope: pending tokens are dropped. */
+function interruptScope(state: MutableEngineState, record: EventRecord<'PROCESS_INSTANCE'>): void {
+  if (record.value.bpmnElementType !== 'END_EVENT' || record.value.bpmnEventType !== 'TERMINATE') return;
+  const scope = state.elementInstances.get(record.value.flowScopeKey);
+  if (!scope) return;
+  scope.activeFlows = 0;
+  scope.pendingFlows = undefined;
+  scope.interrupted = true;
 }
 
 function leave(state: MutableEngineState, key: number): void {
@@ -35,13 +52,22 @@ export const processInstanceAppliers: ValueTypeAppliers<'PROCESS_INSTANCE'> = {
   ELEMENT_COMPLETING: (state, record) => {
     const instance = state.elementInstances.get(record.key);
     if (instance) instance.state = 'ELEMENT_COMPLETING';
+    const body = multiInstanceBody(state, record);
+    if (body) body.completedChildren = (body.completedChildren ?? 0) + 1;
   },
-  ELEMENT_COMPLETED: (state, record) => leave(state, record.key),
+  ELEMENT_COMPLETED: (state, record) => {
+    interruptScope(state, record);
+    leave(state, record.key);
+  },
   ELEMENT_TERMINATING: (state, record) => {
     const instance = state.elementInstances.get(record.key);
     if (instance) instance.state = 'ELEMENT_TERMINATING';
   },
-  ELEMENT_TERMINATED: (state, record) => leave(state, record.key),
+  ELEMENT_TERMINATED: (state, record) => {
+    const body = multiInstanceBody(state, record);
+    if (body) body.terminatedChildren = (body.terminatedChildren ?? 0) + 1;
+    leave(state, record.key);
+  },
   SEQUENCE_FLOW_TAKEN: (state, record) => {
     const scope = state.elementInstances.get(record.value.flowScopeKey);
     const flow = state.models.flow(record.value.processDefinitionKey, record.value.elementId);

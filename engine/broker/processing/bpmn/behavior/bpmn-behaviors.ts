@@ -5,6 +5,7 @@ import { EventBehavior } from './event-behavior.ts';
 import { FlowBehavior } from './flow-behavior.ts';
 import { IncidentBehavior } from './incident-behavior.ts';
 import { JobBehavior } from './job-behavior.ts';
+import { MultiInstanceBehavior } from './multi-instance-behavior.ts';
 import { StateTransitions } from './state-transitions.ts';
 import { VariableBehavior } from './variable-behavior.ts';
 
@@ -19,6 +20,7 @@ export class BpmnBehaviors {
   readonly incidents: IncidentBehavior;
   readonly flows: FlowBehavior;
   readonly events: EventBehavior;
+  readonly multiInstance: MultiInstanceBehavior;
 
   constructor(
     readonly ctx: ProcessingContext,
@@ -30,6 +32,7 @@ export class BpmnBehaviors {
     this.incidents = new IncidentBehavior(ctx);
     this.flows = new FlowBehavior(ctx, (scopeKey) => this.childLeft(scopeKey));
     this.events = new EventBehavior(ctx);
+    this.multiInstance = new MultiInstanceBehavior(ctx, this.transitions, this.variables, this.incidents);
   }
 
   /** Builds the element context of an existing element instance. */
@@ -44,7 +47,7 @@ export class BpmnBehaviors {
   childLeft(scopeKey: number): void {
     const scope = this.elementContext(scopeKey);
     if (!scope) return;
-    const processor = this.lookup(scope.element.type) as BpmnContainerProcessor | undefined;
+    const processor = this.lookup(scope.value.bpmnElementType) as BpmnContainerProcessor | undefined;
     processor?.onChildLeft?.(scope, this);
   }
 
@@ -75,13 +78,20 @@ export class BpmnBehaviors {
     return true;
   }
 
-  /** The usual way out of an activity or event: completing, outputs, completed, outgoing flows. */
+  /**
+   * The usual way out of an activity or event: completing, outputs, completed, outgoing flows. An
+   * inner instance of a multi-instance body reports to its body instead of taking flows.
+   */
   completeAndLeave(element: ElementContext): void {
     this.events.unsubscribe(element.key);
     this.transitions.completing(element);
     if (!this.applyOutputMappings(element)) return;
+    const body = this.multiInstance.bodyOf(element);
+    const inner = body ? this.multiInstance.innerCompleting(element, body) : undefined;
+    if (body && !inner) return;
     this.transitions.completed(element);
-    this.flows.takeOutgoing(element);
+    if (body && inner) this.multiInstance.afterInnerCompleted(inner, body);
+    else this.flows.takeOutgoing(element);
   }
 
   /** The usual termination of a leaf element: terminating, cancel job and incidents, terminated, tell the scope. */

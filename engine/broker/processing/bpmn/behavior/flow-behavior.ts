@@ -3,6 +3,7 @@ import type { ExecutableElement } from '../../../model/index.ts';
 import type { ProcessInstanceValue } from '../../../protocol/record.ts';
 import type { ProcessingContext } from '../../processing-context.ts';
 import type { ElementContext } from '../element-processor.ts';
+import { inclusiveJoinComplete } from '../gateway/inclusive-join.ts';
 
 /** Token movement for one command. */
 export class FlowBehavior {
@@ -36,13 +37,13 @@ export class FlowBehavior {
     this.activate(element.value, element.value.flowScopeKey, target);
   }
 
-  /** Writes ACTIVATE_ELEMENT for an element inside a scope. */
+  /** Writes ACTIVATE_ELEMENT for an element inside a scope (its multi-instance body when it has one). */
   activate(template: ProcessInstanceValue, flowScopeKey: number, target: ExecutableElement): number {
     const key = this.ctx.nextKey();
     this.ctx.followUp(key, 'PROCESS_INSTANCE', 'ACTIVATE_ELEMENT', {
       ...template,
       elementId: target.id,
-      bpmnElementType: target.type,
+      bpmnElementType: target.multiInstance ? 'MULTI_INSTANCE_BODY' : target.type,
       bpmnEventType: target.eventType,
       flowScopeKey,
     });
@@ -50,10 +51,11 @@ export class FlowBehavior {
   }
 
   private isJoin(target: ExecutableElement): boolean {
-    return target.type === 'PARALLEL_GATEWAY' && target.incoming.length > 1;
+    return (target.type === 'PARALLEL_GATEWAY' || target.type === 'INCLUSIVE_GATEWAY') && target.incoming.length > 1;
   }
 
   private joinComplete(scopeKey: number, target: ExecutableElement): boolean {
+    if (target.type === 'INCLUSIVE_GATEWAY') return inclusiveJoinComplete(this.ctx.state, scopeKey, target);
     const pending = this.ctx.state.elementInstances.get(scopeKey)?.pendingFlows?.get(target.id);
     if (!pending) return false;
     return target.incoming.every((flowId) => (pending.get(flowId) ?? 0) > 0);

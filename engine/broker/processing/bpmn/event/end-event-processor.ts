@@ -1,6 +1,7 @@
 /** None end event: activates, completes and ends its path; the scope completes when no path is left. */
 import type { BpmnElementProcessor } from '../element-processor.ts';
 import { activateErrorEndEvent } from './error-end-event.ts';
+import { completeTerminateEndEvent } from './terminate-end-event.ts';
 
 export const endEventProcessor: BpmnElementProcessor = {
   onActivate(element, bpmn) {
@@ -14,7 +15,8 @@ export const endEventProcessor: BpmnElementProcessor = {
     bpmn.transitions.completeElement(element);
   },
   onComplete(element, bpmn) {
-    bpmn.completeAndLeave(element);
+    if (element.element.eventType === 'TERMINATE') completeTerminateEndEvent(element, bpmn);
+    else bpmn.completeAndLeave(element);
   },
   onTerminate(element, bpmn) {
     bpmn.terminateLeaf(element);

@@ -1,0 +1,18 @@
+/** Deploy rules for structural elements: embedded sub-processes and inclusive gateways. */
+import type { ElementRow } from './element-table.ts';
+import { elementList } from './moddle-element.ts';
+import type { ModdleElement } from './moddle-element.ts';
+
+/** Reports problems of sub-processes and inclusive gateways, in Zeebe's wording where it has one. */
+export function validateStructure(node: ModdleElement, row: ElementRow, outgoing: readonly ModdleElement[], report: (message: string) => void): void {
+  if (row.type === 'SUB_PROCESS') {
+    if ((node as ModdleElement & { triggeredByEvent?: boolean }).triggeredByEvent === true) {
+      report('Event sub-processes are currently not supported by the embedded broker');
+      return;
+    }
+    const starts = elementList(node, 'flowElements').filter((element) => element.$type === 'bpmn:StartEvent');
+    if (starts.length !== 1) report('Must have exactly one start event');
+    else if (elementList(starts[0]!, 'eventDefinitions').length > 0) report('Start events in subprocesses must be of type none');
+  }
+  if (row.type === 'INCLUSIVE_GATEWAY' && outgoing.length === 0) report('Must have at least one outgoing sequence flow');
+}

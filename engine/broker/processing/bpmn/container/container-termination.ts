@@ -1,0 +1,31 @@
+/** Shared lifecycle of elements that contain element instances (sub-process, multi-instance body). */
+import type { BpmnBehaviors } from '../behavior/bpmn-behaviors.ts';
+import type { ElementContext } from '../element-processor.ts';
+
+/** Terminates a container: its children first; when none is left it is terminated and its scope told. */
+export function terminateContainer(element: ElementContext, bpmn: BpmnBehaviors): void {
+  bpmn.transitions.terminating(element);
+  bpmn.incidents.resolveAll(element.key, 0);
+  const instance = bpmn.ctx.state.elementInstances.get(element.key);
+  if (!instance || instance.childCount === 0) {
+    bpmn.transitions.terminated(element);
+    bpmn.childLeft(element.value.flowScopeKey);
+    return;
+  }
+  for (const child of instance.children) bpmn.transitions.terminateElement(child);
+}
+
+/**
+ * A child of a container left. A terminating container is terminated once no child is left; an
+ * active one completes once no child and no token is left (a terminate end event drops the tokens).
+ */
+export function containerChildLeft(scope: ElementContext, bpmn: BpmnBehaviors): void {
+  const instance = bpmn.ctx.state.elementInstances.get(scope.key);
+  if (!instance || instance.childCount > 0) return;
+  if (instance.state === 'ELEMENT_TERMINATING') {
+    bpmn.transitions.terminated(scope);
+    bpmn.childLeft(scope.value.flowScopeKey);
+  } else if (instance.state === 'ELEMENT_ACTIVATED' && (instance.activeFlows === 0 || instance.interrupted)) {
+    bpmn.transitions.completeElement(scope);
+  }
+}
