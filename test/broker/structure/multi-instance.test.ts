@@ -212,3 +212,68 @@ describe('multi-instance', () => {
     expect(lifecycleOf(h.records(), 'sign', processInstanceKey).filter((i) => i === 'ELEMENT_TERMINATED')).toHaveLength(4);
   });
 });
+
+describe('multi-instance and ModifyProcessInstance', () => {
+  let h: EngineHarness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const xml = processXml(
+      'mi-modify',
+      [
+        start(),
+        `<bpmn:subProcess id="review">
+          <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=offices" inputElement="office" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
+          ${start('r-start')}
+          ${serviceTask('check', 'mim-check')}
+          ${end('r-end')}
+          ${flow('r1', 'r-start', 'check')}
+          ${flow('r2', 'check', 'r-end')}
+        </bpmn:subProcess>`,
+        end(),
+        flow('f1', 'start', 'review'),
+        flow('f2', 'review', 'end'),
+      ].join('\n'),
+    );
+    await h.deploy('mi-modify.bpmn', xml);
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('should run a parallel multi-instance sub-process with the item local to each iteration', async () => {
+    // given
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'mi-modify', variables: { offices: ['民政办', '国土所'] } });
+    // when
+    const jobs = await h.client.activateJobs({ type: 'mim-check', worker: 'w', maxJobsToActivate: 5, timeout: 60_000, requestTimeout: 2_000 });
+    // then
+    expect(jobs.map((j) => j.variables.office).sort()).toEqual(['国土所', '民政办']);
+    for (const job of jobs) await h.client.completeJob({ jobKey: job.key, variables: {} });
+    await h.waitForRecord((r) => r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_COMPLETED' && String(r.key) === processInstanceKey);
+    expect(lifecycleOf(h.records(), 'review', processInstanceKey).filter((i) => i === 'ELEMENT_COMPLETED')).toHaveLength(3);
+  });
+
+  it('should reject activating an element that would need a new multi-instance iteration, and an ambiguous flow scope', async () => {
+    // given a running instance with two iterations
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'mi-modify', variables: { offices: ['a', 'b'] } });
+    await h.waitForRecord((r) => r.valueType === 'JOB' && r.intent === 'CREATED' && String((r.value as { processInstanceKey: number }).processInstanceKey) === processInstanceKey);
+    // when / then: two iterations of 'review' are active, so 'check' cannot be placed without an ancestor
+    await expect(
+      h.client.modifyProcessInstance({ processInstanceKey, activateInstructions: [{ elementId: 'check', ancestorElementInstanceKey: '-1', variableInstructions: [] }] }),
+    ).rejects.toThrow("for an element that has a flow scope with more than one active instance: 'review'");
+    // and placing it under the process would need a new iteration
+    await expect(
+      h.client.modifyProcessInstance({ processInstanceKey, activateInstructions: [{ elementId: 'check', ancestorElementInstanceKey: processInstanceKey, variableInstructions: [] }] }),
+    ).rejects.toThrow("that would result in the activation of multi-instance element 'review', which is currently unsupported.");
+    // and with an iteration selected as ancestor it works
+    const iteration = h.records().find(
+      (r) => r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_ACTIVATED' && (r.value as { bpmnElementType: string }).bpmnElementType === 'SUB_PROCESS' && String((r.value as { processInstanceKey: number }).processInstanceKey) === processInstanceKey,
+    )!;
+    await h.client.modifyProcessInstance({ processInstanceKey, activateInstructions: [{ elementId: 'check', ancestorElementInstanceKey: String(iteration.key), variableInstructions: [] }] });
+    const checks = h.records().filter((r) => r.valueType === 'JOB' && r.intent === 'CREATED' && String((r.value as { processInstanceKey: number }).processInstanceKey) === processInstanceKey);
+    expect(checks).toHaveLength(3);
+    await h.waitForRecord((r) => r.valueType === 'PROCESS_INSTANCE_MODIFICATION' && r.intent === 'MODIFIED' && String(r.key) === processInstanceKey);
+    await h.client.cancelProcessInstance(processInstanceKey);
+  });
+});
