@@ -74,9 +74,9 @@ describe('replay with sub-processes, multi-instance and modifications', () => {
     const client = newClient(`127.0.0.1:${gateway.port}`);
     await client.deployResource({ name: 'rs-sign.bpmn', process: Buffer.from(countersign) });
     await client.deployResource({ name: 'rs-struct.bpmn', process: Buffer.from(structured) });
-    const signs = [];
+    const signs: { processInstanceKey: string }[] = [];
     for (let n = 0; n < 4; n++) signs.push(await client.createProcessInstance({ bpmnProcessId: 'rs-sign', variables: { signers: ['a', 'b', 'c'] } }));
-    const structs = [];
+    const structs: { processInstanceKey: string }[] = [];
     for (let n = 0; n < 5; n++) structs.push(await client.createProcessInstance({ bpmnProcessId: 'rs-struct', variables: { n } }));
 
     const signJobs = await client.activateJobs({ type: 'rs-sign', worker: 'w', maxJobsToActivate: 12, timeout: 600_000, requestTimeout: 2_000 });
