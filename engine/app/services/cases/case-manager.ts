@@ -54,7 +54,8 @@ export class CaseManager {
       const processInstanceKey = String(created.processInstanceKey);
       await this.models.Case.updateOne({ _id: doc._id, status: 'creating' }, { $set: { processInstanceKey, status: 'running' } });
       await this.observer.observe(caseId, 'PROCESS_INSTANCE_CREATION.CREATED', { processInstanceKey, bpmnProcessId, version: version.version, processDefinitionKey: String(created.processDefinitionKey) });
-      await this.onInstanceLinked(processInstanceKey);
+      // Records exported before the link waited for it; chain them without holding up the request.
+      void this.onInstanceLinked(processInstanceKey).catch((err: unknown) => this.logger.error({ err, caseNumber }, 'chaining the first records failed; the exporter retries with its next batch'));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await this.models.Case.updateOne({ _id: doc._id }, { $set: { status: 'failed', outcome: message } });
