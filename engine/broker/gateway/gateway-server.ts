@@ -4,6 +4,7 @@ import type { BrokerEngine } from '../engine/broker-engine.ts';
 import { GatewayError } from './gateway-errors.ts';
 import type { GatewayContext, StreamHandler, UnaryHandler } from './gateway-context.ts';
 import { activateJobs } from './handlers/activate-jobs.ts';
+import { broadcastSignal } from './handlers/broadcast-signal.ts';
 import { cancelProcessInstance } from './handlers/cancel-process-instance.ts';
 import { completeJob } from './handlers/complete-job.ts';
 import { createProcessInstance } from './handlers/create-process-instance.ts';
@@ -42,6 +43,7 @@ const unaryHandlers: Record<string, AnyUnary> = {
   ResolveIncident: resolveIncident,
   ModifyProcessInstance: modifyProcessInstance,
   PublishMessage: publishMessage,
+  BroadcastSignal: broadcastSignal,
 };
 
 const streamHandlers: Record<string, AnyStream> = {

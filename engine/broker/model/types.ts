@@ -206,6 +206,8 @@ export interface ExecutableElement {
   readonly message?: MessageDefinition;
   /** Error of an error event (`errorRef`); an error catch event without one catches every error. */
   readonly error?: ErrorDefinition;
+  /** Signal of a signal event (`signalRef`). */
+  readonly signal?: SignalDefinition;
   /** Boundary events: id of the activity the event is attached to. */
   readonly attachedToId?: string;
   /** Boundary events: false for non-interrupting (`cancelActivity="false"`). */
@@ -226,6 +228,12 @@ export interface MessageDefinition {
   readonly name: Expression;
   /** `zeebe:subscription correlationKey` (FEEL), absent on message start events. */
   readonly correlationKey?: Expression;
+}
+
+/** A signal reference. */
+export interface SignalDefinition {
+  /** Signal name (static or FEEL). */
+  readonly name: Expression;
 }
 
 /** An error reference. */
@@ -263,7 +271,7 @@ export interface ExecutableProcess {
   readonly noneStartEventId: string;
   /** Embedded forms (`zeebe:userTaskForm`), by id: the JSON text. */
   readonly embeddedForms: ReadonlyMap<string, string>;
-  /** Ids of the process-level timer and message start events. */
+  /** Ids of the process-level timer, message and signal start events. */
   readonly eventStartIds?: readonly string[];
 }
 

@@ -20,6 +20,7 @@ import { setVariablesProcessor } from './variable/set-variables-processor.ts';
 import { correlateSubscriptionProcessor } from './message/correlate-subscription-processor.ts';
 import { expireMessageProcessor, publishMessageProcessor } from './message/publish-message-processor.ts';
 import { triggerTimerProcessor } from './timer/trigger-timer-processor.ts';
+import { broadcastSignalProcessor } from './signal/broadcast-signal-processor.ts';
 
 export const commandProcessors: CommandProcessors = {
   DEPLOYMENT: { CREATE: deployProcessor },
@@ -45,4 +46,5 @@ export const commandProcessors: CommandProcessors = {
   TIMER: { TRIGGER: triggerTimerProcessor },
   MESSAGE: { PUBLISH: publishMessageProcessor, EXPIRE: expireMessageProcessor },
   PROCESS_MESSAGE_SUBSCRIPTION: { CORRELATE: correlateSubscriptionProcessor },
+  SIGNAL: { BROADCAST: broadcastSignalProcessor },
 };

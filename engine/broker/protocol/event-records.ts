@@ -74,6 +74,23 @@ export interface ProcessEventValue {
   tenantId: string;
 }
 
+/** SIGNAL value (Zeebe's SignalRecord). */
+export interface SignalValue {
+  signalName: string;
+  variables: VariableDocument;
+  tenantId: string;
+}
+
+/** SIGNAL_SUBSCRIPTION value; start-event subscriptions have catchEventInstanceKey -1. */
+export interface SignalSubscriptionValue {
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+  catchEventId: string;
+  catchEventInstanceKey: number;
+  signalName: string;
+  tenantId: string;
+}
+
 declare module './intents.ts' {
   interface EventIntents {
     TIMER: 'CREATED' | 'TRIGGERED' | 'CANCELED';
@@ -82,11 +99,14 @@ declare module './intents.ts' {
     PROCESS_MESSAGE_SUBSCRIPTION: 'CREATING' | 'CREATED' | 'CORRELATED' | 'DELETED';
     MESSAGE_START_EVENT_SUBSCRIPTION: 'CREATED' | 'CORRELATED' | 'DELETED';
     PROCESS_EVENT: 'TRIGGERING' | 'TRIGGERED';
+    SIGNAL: 'BROADCASTED';
+    SIGNAL_SUBSCRIPTION: 'CREATED' | 'DELETED';
   }
   interface CommandIntents {
     TIMER: 'TRIGGER';
     MESSAGE: 'PUBLISH' | 'EXPIRE';
     PROCESS_MESSAGE_SUBSCRIPTION: 'CORRELATE';
+    SIGNAL: 'BROADCAST';
   }
 }
 
@@ -98,5 +118,7 @@ declare module './record.ts' {
     PROCESS_MESSAGE_SUBSCRIPTION: ProcessMessageSubscriptionValue;
     MESSAGE_START_EVENT_SUBSCRIPTION: MessageStartEventSubscriptionValue;
     PROCESS_EVENT: ProcessEventValue;
+    SIGNAL: SignalValue;
+    SIGNAL_SUBSCRIPTION: SignalSubscriptionValue;
   }
 }

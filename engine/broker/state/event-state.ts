@@ -9,6 +9,7 @@ import type {
   ProcessMessageSubscriptionValue,
   TimerValue,
 } from '../protocol/event-records.ts';
+import { SignalState, type ReadonlySignalState } from './signal-state.ts';
 
 /** Index key of a message name and correlation key. */
 export function correlationIndex(name: string, correlationKey: string): string {
@@ -65,6 +66,8 @@ export interface ReadonlyEventState {
   startCorrelationOwner(bpmnProcessId: string, correlationKey: string): number | undefined;
   /** The event waiting to trigger a boundary event once this element instance is terminated. */
   pendingTrigger(scopeKey: number): ProcessEventValue | undefined;
+  /** Signal subscriptions. */
+  readonly signals: ReadonlySignalState;
 }
 
 /** Mutable event state. */
@@ -82,6 +85,7 @@ export class EventState implements ReadonlyEventState {
   private readonly startSubscriptions = new Map<string, MessageStartEventSubscriptionValue>();
   private readonly startCorrelations = new Map<string, number>();
   private readonly triggers = new Map<number, ProcessEventValue>();
+  readonly signals = new SignalState();
 
   timer(key: number): TimerValue | undefined {
     return this.timers.get(key);
@@ -214,6 +218,7 @@ export class EventState implements ReadonlyEventState {
       startSubscriptions: sorted(this.startSubscriptions),
       startCorrelations: sorted(this.startCorrelations),
       triggers: sorted(this.triggers),
+      signals: this.signals.snapshot(),
     };
   }
 }

@@ -36,7 +36,7 @@ describe('error events', () => {
     await h.close();
   });
 
-  async function throwFromTask(errorCode: string, variables: Record<string, unknown> = {}): Promise<string> {
+  async function throwFromTask(errorCode: string, variables: Record<string, string> = {}): Promise<string> {
     const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'errors', variables: {} });
     const [job] = await h.client.activateJobs({ type: 'errors-work', worker: 'w', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: 1_000 });
     await h.client.throwError({ jobKey: job!.key, errorCode, errorMessage: `thrown ${errorCode}`, variables });

@@ -85,7 +85,7 @@ const INVALID: ReadonlyArray<{ name: string; xml: string; elementId: string; tex
       [start(), '<bpmn:eventBasedGateway id="gateway" />', serviceTask('task', 't'), catchEvent('wait', timerDef('timeDuration', 'PT1H')), end(), '<bpmn:endEvent id="e2" />', flow('f1', 'start', 'gateway'), flow('f2', 'gateway', 'task'), flow('f3', 'gateway', 'wait'), flow('f4', 'task', 'end'), flow('f5', 'wait', 'e2')].join('\n'),
     ),
     elementId: 'gateway',
-    text: 'Event-based gateway must not have an outgoing sequence flow to other elements than message/timer intermediate catch events.',
+    text: 'Event-based gateway must not have an outgoing sequence flow to other elements than message/timer/signal intermediate catch events.',
   },
   {
     name: 'an intermediate catch event without an event definition',

@@ -1,6 +1,6 @@
 /** Reads the event details Zeebe executes: timer, message and error definitions, boundary attachment. */
 import { parseExpression } from '../feel/expression.ts';
-import type { ErrorDefinition, MessageDefinition, TimerDefinition } from '../types.ts';
+import type { ErrorDefinition, MessageDefinition, SignalDefinition, TimerDefinition } from '../types.ts';
 import { elementList, elementProp, extension, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
 
@@ -56,4 +56,16 @@ export function readError(node: ModdleElement): ErrorDefinition | undefined {
   const error = elementProp(definition, 'errorRef');
   const code = error ? stringProp(error, 'errorCode') : undefined;
   return { errorCode: code === undefined || code === '' ? undefined : parseExpression(code) };
+}
+
+/** The referenced `bpmn:signal` of a signal event definition. */
+export function signalElement(node: ModdleElement): ModdleElement | undefined {
+  const definition = eventDefinition(node);
+  return definition?.$type === 'bpmn:SignalEventDefinition' ? elementProp(definition, 'signalRef') : undefined;
+}
+
+/** The signal of a signal event. */
+export function readSignal(node: ModdleElement): SignalDefinition | undefined {
+  const signal = signalElement(node);
+  return signal ? { name: parseExpression(signal.name ?? '') } : undefined;
 }

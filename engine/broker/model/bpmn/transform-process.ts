@@ -11,7 +11,7 @@ import {
   readScript,
   readUserTask,
 } from './read-element-properties.ts';
-import { readError, readMessage, readTimer } from './read-event-definitions.ts';
+import { readError, readMessage, readSignal, readTimer } from './read-event-definitions.ts';
 
 /** Where the process came from. */
 export interface ProcessSource {
@@ -32,7 +32,7 @@ export function transformProcess(process: ModdleElement, source: ProcessSource):
   linkBoundaryEvents(elements);
   const eventStartIds = childIds.filter((id) => {
     const element = elements.get(id);
-    return element?.type === 'START_EVENT' && (element.eventType === 'TIMER' || element.eventType === 'MESSAGE');
+    return element?.type === 'START_EVENT' && (element.eventType === 'TIMER' || element.eventType === 'MESSAGE' || element.eventType === 'SIGNAL');
   });
   const versionTag = extensionsOfType(process, 'zeebe:VersionTag')[0];
   const embeddedForms = new Map<string, string>();
@@ -146,6 +146,7 @@ function transformContainer(
       timer: readTimer(node),
       message: readMessage(node),
       error: readError(node),
+      signal: readSignal(node),
       attachedToId: node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef')?.id : undefined,
       cancelActivity: node.$type === 'bpmn:BoundaryEvent' ? node.cancelActivity !== false : undefined,
     });

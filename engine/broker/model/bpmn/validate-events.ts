@@ -7,7 +7,7 @@ import { BOUNDARY_HOSTS, SUPPORTED_ELEMENTS } from './element-table.ts';
 import type { ElementRow } from './element-table.ts';
 import { elementList, elementProp, extension, localTypeName, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
-import { eventDefinition, messageElement, timerParts } from './read-event-definitions.ts';
+import { eventDefinition, messageElement, signalElement, timerParts } from './read-event-definitions.ts';
 import { checkExpression } from './validate-expression.ts';
 
 /** Timer kinds allowed per element type. */
@@ -31,6 +31,7 @@ export function validateEventDetails(
   if (definition?.$type === 'bpmn:TimerEventDefinition') validateTimer(definition, row, node, report);
   if (definition?.$type === 'bpmn:MessageEventDefinition' || row.type === 'RECEIVE_TASK') validateMessage(node, row, report);
   if (definition?.$type === 'bpmn:ErrorEventDefinition') validateError(definition, row, report);
+  if (definition?.$type === 'bpmn:SignalEventDefinition') validateSignal(node, report);
   if (row.type === 'BOUNDARY_EVENT') validateBoundary(node, outgoing, report);
   if (row.type === 'EVENT_BASED_GATEWAY') validateEventBasedGateway(outgoing, report);
 }
@@ -119,9 +120,10 @@ function validateEventBasedGateway(outgoing: readonly ModdleElement[], report: (
   for (const flow of outgoing) {
     const target = elementProp(flow, 'targetRef');
     const type = target ? eventDefinition(target)?.$type : undefined;
-    if (target?.$type !== 'bpmn:IntermediateCatchEvent' || (type !== 'bpmn:TimerEventDefinition' && type !== 'bpmn:MessageEventDefinition')) {
+    const catchable = type === 'bpmn:TimerEventDefinition' || type === 'bpmn:MessageEventDefinition' || type === 'bpmn:SignalEventDefinition';
+    if (target?.$type !== 'bpmn:IntermediateCatchEvent' || !catchable) {
       report(
-        'Event-based gateway must not have an outgoing sequence flow to other elements than message/timer intermediate catch events.',
+        'Event-based gateway must not have an outgoing sequence flow to other elements than message/timer/signal intermediate catch events.',
       );
       return;
     }
@@ -129,4 +131,15 @@ function validateEventBasedGateway(outgoing: readonly ModdleElement[], report: (
       report(`Target '${target.id ?? ''}' of an event-based gateway must not have other incoming sequence flows`);
     }
   }
+}
+
+function validateSignal(node: ModdleElement, report: (message: string) => void): void {
+  const signal = signalElement(node);
+  if (!signal) {
+    report('Must reference a signal');
+    return;
+  }
+  const name = signal.name;
+  if (name === undefined || name.trim() === '') report(`Signal '${signal.id ?? ''}': Must have a name`);
+  else if (name.startsWith('=')) checkExpression(name, { mandatory: true }).forEach(report);
 }

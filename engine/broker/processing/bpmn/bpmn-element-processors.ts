@@ -7,6 +7,7 @@ import { subProcessProcessor } from './container/sub-process-processor.ts';
 import { boundaryEventProcessor } from './event/boundary-event-processor.ts';
 import { endEventProcessor } from './event/end-event-processor.ts';
 import { intermediateCatchEventProcessor } from './event/intermediate-catch-event-processor.ts';
+import { intermediateThrowEventProcessor } from './event/intermediate-throw-event-processor.ts';
 import { startEventProcessor } from './event/start-event-processor.ts';
 import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-processor.ts';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.ts';
@@ -32,6 +33,7 @@ export type SupportedElementType =
   | 'EXCLUSIVE_GATEWAY'
   | 'PARALLEL_GATEWAY'
   | 'INTERMEDIATE_CATCH_EVENT'
+  | 'INTERMEDIATE_THROW_EVENT'
   | 'BOUNDARY_EVENT'
   | 'RECEIVE_TASK'
   | 'EVENT_BASED_GATEWAY'
@@ -54,6 +56,7 @@ export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProc
   EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
   PARALLEL_GATEWAY: parallelGatewayProcessor,
   INTERMEDIATE_CATCH_EVENT: intermediateCatchEventProcessor,
+  INTERMEDIATE_THROW_EVENT: intermediateThrowEventProcessor,
   BOUNDARY_EVENT: boundaryEventProcessor,
   RECEIVE_TASK: receiveTaskProcessor,
   EVENT_BASED_GATEWAY: eventBasedGatewayProcessor,

@@ -4,7 +4,7 @@
  */
 import type { ExecutableProcess } from '../../model/index.ts';
 import { DEFAULT_TENANT, type ProcessInstanceValue, type VariableDocument } from '../../protocol/record.ts';
-import { scheduleTimer } from '../bpmn/behavior/event-behavior.ts';
+import { scheduleTimer, signalNameOf } from '../bpmn/behavior/event-behavior.ts';
 import { bpmnBehaviors } from '../bpmn/bpmn-context.ts';
 import type { ProcessingContext } from '../processing-context.ts';
 
@@ -16,6 +16,7 @@ export function openEventStarts(ctx: ProcessingContext, processDefinitionKey: nu
     for (const subscription of events.startSubscriptionsOf(previousKey)) {
       ctx.event(ctx.nextKey(), 'MESSAGE_START_EVENT_SUBSCRIPTION', 'DELETED', subscription);
     }
+    for (const signal of events.signals.startSubscriptionsOf(previousKey)) ctx.event(signal.key, 'SIGNAL_SUBSCRIPTION', 'DELETED', signal.value);
   }
   for (const id of model.eventStartIds ?? []) {
     const start = model.elements.get(id);
@@ -30,6 +31,17 @@ export function openEventStarts(ctx: ProcessingContext, processDefinitionKey: nu
         targetElementId: id,
         repetitions: schedule.value.repetitions,
         processDefinitionKey,
+        tenantId: DEFAULT_TENANT,
+      });
+    } else if (start.eventType === 'SIGNAL') {
+      const name = signalNameOf(start, {});
+      if (!name.ok) continue;
+      ctx.event(ctx.nextKey(), 'SIGNAL_SUBSCRIPTION', 'CREATED', {
+        processDefinitionKey,
+        bpmnProcessId: model.bpmnProcessId,
+        catchEventId: id,
+        catchEventInstanceKey: -1,
+        signalName: name.value,
         tenantId: DEFAULT_TENANT,
       });
     } else if (start.eventType === 'MESSAGE') {

@@ -3,7 +3,14 @@ import type { Appliers } from './applier.ts';
 
 type EventAppliers = Pick<
   Appliers,
-  'TIMER' | 'MESSAGE' | 'MESSAGE_SUBSCRIPTION' | 'PROCESS_MESSAGE_SUBSCRIPTION' | 'MESSAGE_START_EVENT_SUBSCRIPTION' | 'PROCESS_EVENT'
+  | 'TIMER'
+  | 'MESSAGE'
+  | 'MESSAGE_SUBSCRIPTION'
+  | 'PROCESS_MESSAGE_SUBSCRIPTION'
+  | 'MESSAGE_START_EVENT_SUBSCRIPTION'
+  | 'PROCESS_EVENT'
+  | 'SIGNAL'
+  | 'SIGNAL_SUBSCRIPTION'
 >;
 
 export const eventAppliers: EventAppliers = {
@@ -39,6 +46,13 @@ export const eventAppliers: EventAppliers = {
       state.events.setStartCorrelationOwner(record.value.bpmnProcessId, record.value.correlationKey, record.value.processInstanceKey);
     },
     DELETED: (state, record) => state.events.removeStartSubscription(record.value),
+  },
+  SIGNAL: {
+    BROADCASTED: () => {},
+  },
+  SIGNAL_SUBSCRIPTION: {
+    CREATED: (state, record) => state.events.signals.put(record.key, record.value),
+    DELETED: (state, record) => state.events.signals.remove(record.key),
   },
   PROCESS_EVENT: {
     TRIGGERING: (state, record) => state.events.setTrigger(record.value),

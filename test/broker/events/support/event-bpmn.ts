@@ -37,3 +37,13 @@ export function error(id: string, code: string): string {
 export function withRoots(processXmlText: string, roots: string[]): string {
   return processXmlText.replace('</bpmn:definitions>', `${roots.join('\n')}\n</bpmn:definitions>`);
 }
+
+/** A signal event definition referring to a signal id. */
+export function signalDef(signalId: string): string {
+  return `<bpmn:signalEventDefinition signalRef="${signalId}" />`;
+}
+
+/** A `bpmn:signal` (goes next to the process). */
+export function signal(id: string, name: string): string {
+  return `<bpmn:signal id="${id}" name="${name}" />`;
+}

@@ -91,6 +91,19 @@ export class EventBehavior {
         const names = this.messageOf(target, variables);
         if (!names.ok) return names;
         planned.push(() => this.openSubscription(element, target, names.value.name, names.value.correlationKey));
+      } else if (target.eventType === 'SIGNAL') {
+        const name = signalNameOf(target, variables);
+        if (!name.ok) return name;
+        planned.push(() =>
+          this.ctx.event(this.ctx.nextKey(), 'SIGNAL_SUBSCRIPTION', 'CREATED', {
+            processDefinitionKey: element.value.processDefinitionKey,
+            bpmnProcessId: element.value.bpmnProcessId,
+            catchEventId: target.id,
+            catchEventInstanceKey: element.key,
+            signalName: name.value,
+            tenantId: element.value.tenantId,
+          }),
+        );
       }
     }
     for (const write of planned) write();
@@ -157,6 +170,9 @@ export class EventBehavior {
       this.ctx.event(subscription.key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', subscription.value);
       const { subscriptionPartitionId: _p, elementId: _e, ...messageSide } = subscription.value;
       this.ctx.event(subscription.key, 'MESSAGE_SUBSCRIPTION', 'DELETED', messageSide);
+    }
+    for (const signal of events.signals.subscriptionsOf(elementInstanceKey)) {
+      this.ctx.event(signal.key, 'SIGNAL_SUBSCRIPTION', 'DELETED', signal.value);
     }
   }
 
@@ -277,6 +293,12 @@ export class EventBehavior {
     }
     return catchAll;
   }
+}
+
+/** Evaluates the signal name of a signal element. */
+export function signalNameOf(target: ExecutableElement, variables: Variables): EvaluationResult<string> {
+  if (!target.signal) return { ok: false, message: `Expected element '${target.id}' to reference a signal, but it does not` };
+  return evaluateString(target.signal.name, variables);
 }
 
 /** Zeebe accepts a string or a number as correlation key (numbers become their text). */

@@ -1,6 +1,7 @@
 /** None end event: activates, completes and ends its path; the scope completes when no path is left. */
 import type { BpmnElementProcessor } from '../element-processor.ts';
 import { activateErrorEndEvent } from './error-end-event.ts';
+import { broadcastThrownSignal } from './signal-throw.ts';
 import { completeTerminateEndEvent } from './terminate-end-event.ts';
 
 export const endEventProcessor: BpmnElementProcessor = {
@@ -11,6 +12,7 @@ export const endEventProcessor: BpmnElementProcessor = {
       activateErrorEndEvent(element, bpmn);
       return;
     }
+    if (element.element.eventType === 'SIGNAL' && !broadcastThrownSignal(element, bpmn)) return;
     bpmn.transitions.activated(element);
     bpmn.transitions.completeElement(element);
   },

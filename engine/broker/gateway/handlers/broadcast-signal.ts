@@ -1,0 +1,26 @@
+/** BroadcastSignal: triggers every signal catch, boundary and start event subscribed to the name. */
+import { DEFAULT_TENANT } from '../../protocol/record.ts';
+import { execute, type UnaryHandler } from '../gateway-context.ts';
+import { invalidArgument } from '../gateway-errors.ts';
+import { parseVariables } from '../request-values.ts';
+
+interface BroadcastSignalRequest {
+  signalName: string;
+  variables: string;
+  tenantId: string;
+}
+
+export const broadcastSignal: UnaryHandler<BroadcastSignalRequest> = async (request, ctx) => {
+  if (!request.signalName) throw invalidArgument('Expected to broadcast a signal with a non-empty signalName, but it was empty');
+  if (request.tenantId && request.tenantId !== DEFAULT_TENANT) {
+    throw invalidArgument(
+      `Expected to handle gRPC request BroadcastSignal with tenant identifier '${request.tenantId}', but multi-tenancy is disabled`,
+    );
+  }
+  const response = (await execute(ctx, {
+    valueType: 'SIGNAL',
+    intent: 'BROADCAST',
+    value: { signalName: request.signalName, variables: parseVariables(request.variables), tenantId: DEFAULT_TENANT },
+  })) as { key: number; tenantId: string };
+  return { key: String(response.key), tenantId: response.tenantId };
+};
