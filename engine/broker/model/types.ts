@@ -168,6 +168,19 @@ export interface MultiInstanceProperties {
   readonly completionCondition?: FeelExpression;
 }
 
+/** Call activity properties from `zeebe:calledElement`. */
+export interface CalledElementProperties {
+  /** Process id to call (static or FEEL). */
+  readonly processId: Expression;
+  /** `latest` (default), `deployment` or `versionTag`. */
+  readonly bindingType: string;
+  readonly versionTag?: string;
+  /** Child variables merged into the call activity on completion (default true). */
+  readonly propagateAllChildVariables: boolean;
+  /** Every visible parent variable copied into the child (default true); else only input mappings. */
+  readonly propagateAllParentVariables: boolean;
+}
+
 /** One flow node (or the process itself) of an executable process. */
 export interface ExecutableElement {
   readonly id: string;
@@ -196,6 +209,8 @@ export interface ExecutableElement {
   readonly calledDecision?: CalledDecisionProperties;
   /** Multi-instance marker, when the activity has one. */
   readonly multiInstance?: MultiInstanceProperties;
+  /** Present on call activities. */
+  readonly calledElement?: CalledElementProperties;
   /** Ids of direct child flow nodes (the process and sub-processes). */
   readonly childIds: readonly string[];
   /** Id of the none start event of this flow scope (process / sub-process), when it has one. */

@@ -25,6 +25,8 @@ export interface ElementInstance {
   terminatedChildren?: number;
   /** Set when a terminate end event completed in this scope: nothing new is activated in it. */
   interrupted?: boolean;
+  /** Call activities: key of the child process instance they created. */
+  calledChildKey?: number;
 }
 
 /** Read access to element instances. */

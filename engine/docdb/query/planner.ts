@@ -164,9 +164,14 @@ function matchesHint(index: IndexSpec, hint: unknown): boolean {
 }
 
 /**
- * Makes the plan return documents already sorted when an index provides the order: the sort keys
- * follow the plan's equality prefix in the index (all in the index's directions, or all reversed),
- * or the collection is scanned and an index (or _id) starts with the sort keys.
+ * Makes the plan return documents already sorted when the scan order provides it: the sort keys are
+ * the index fields right after the plan's equality prefix, or the collection is scanned and an index
+ * (or _id) starts with the sort keys.
+ *
+ * Index keys are stored with every component ascending whatever the key pattern's direction says
+ * (see storage/index-keys.ts), so a scan yields the sort order only when all sort keys are ascending
+ * (forward scan) or all are descending (reverse scan). A mixed-direction sort, even one equal to a
+ * mixed-direction key pattern such as `{ p: 1, v: -1 }`, is left to the in-memory sort.
  */
 export function planSort(meta: CollectionMeta, plan: Plan, sort: Record<string, 1 | -1> | undefined): Plan {
   if (!sort) return plan;
@@ -174,12 +179,13 @@ export function planSort(meta: CollectionMeta, plan: Plan, sort: Record<string, 
   const orderFor = (keys: Record<string, number | string>, offset: number): ScanOrder | undefined => {
     const fields = Object.keys(keys);
     if (fields.length < offset + sortFields.length) return undefined;
-    let dir: number | undefined;
+    let dir: 1 | -1 | undefined;
     for (let i = 0; i < sortFields.length; i++) {
       if (fields[offset + i] !== sortFields[i]) return undefined;
-      const rel = Number(keys[fields[offset + i]]) * sort[sortFields[i]];
-      if (dir === undefined) dir = rel;
-      else if (dir !== rel) return undefined;
+      // Physical order of every stored component is ascending, so only the sort's own direction counts.
+      const wanted = sort[sortFields[i]];
+      if (dir === undefined) dir = wanted;
+      else if (dir !== wanted) return undefined;
     }
     return dir === 1 ? 'forward' : 'reverse';
   };

@@ -52,7 +52,11 @@ export function isIndexed(index: IndexSpec, doc: Document, perField: unknown[][]
 
 const MAX_ENTRIES = 10_000;
 
-/** All entries of `doc` in `index`. `encodedId` is the document's encoded _id. */
+/**
+ * All entries of `doc` in `index`. `encodedId` is the document's encoded _id. Every key component is
+ * encoded ascending whatever its direction in the key pattern; the planner (query/planner.ts
+ * `planSort`) relies on that physical order when it lets a scan provide a sort.
+ */
 export function indexEntries(index: IndexSpec, doc: Document, encodedId: Buffer): IndexEntry[] {
   const fields = Object.keys(index.key);
   const perField = fields.map((f) => pathValues(doc, f.split('.')));

@@ -53,6 +53,7 @@ export const SUPPORTED_ELEMENTS: ReadonlyMap<string, ElementRow> = new Map<strin
   ['bpmn:ParallelGateway', row('PARALLEL_GATEWAY')],
   ['bpmn:InclusiveGateway', row('INCLUSIVE_GATEWAY')],
   ['bpmn:SubProcess', row('SUB_PROCESS', { isContainer: true })],
+  ['bpmn:CallActivity', row('CALL_ACTIVITY')],
 ]);
 
 /** Element types boundary events may be attached to (activities whose processors open boundary subscriptions). */

@@ -11,6 +11,7 @@ import {
   readScript,
   readUserTask,
 } from './read-element-properties.ts';
+import { readCalledElement } from './read-called-element.ts';
 import { readError, readMessage, readSignal, readTimer } from './read-event-definitions.ts';
 
 /** Where the process came from. */
@@ -141,6 +142,7 @@ function transformContainer(
       script: row.implementation === 'job-or-script' ? readScript(node) : undefined,
       calledDecision: row.implementation === 'job-or-decision' ? readCalledDecision(node) : undefined,
       multiInstance: readMultiInstance(node),
+      calledElement: readCalledElement(node),
       childIds: nestedChildIds,
       noneStartEventId: row.isContainer ? findNoneStart(nestedChildIds, elements) : undefined,
       timer: readTimer(node),

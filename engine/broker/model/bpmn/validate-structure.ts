@@ -1,6 +1,7 @@
 /** Deploy rules for structural elements: embedded sub-processes and inclusive gateways. */
 import type { ElementRow } from './element-table.ts';
-import { elementList } from './moddle-element.ts';
+import { elementList, extensionsOfType, stringProp } from './moddle-element.ts';
+import { checkExpression } from './validate-expression.ts';
 import type { ModdleElement } from './moddle-element.ts';
 
 /** Reports problems of sub-processes and inclusive gateways, in Zeebe's wording where it has one. */
@@ -15,4 +16,10 @@ export function validateStructure(node: ModdleElement, row: ElementRow, outgoing
     else if (elementList(starts[0]!, 'eventDefinitions').length > 0) report('Start events in subprocesses must be of type none');
   }
   if (row.type === 'INCLUSIVE_GATEWAY' && outgoing.length === 0) report('Must have at least one outgoing sequence flow');
+  if (row.type === 'CALL_ACTIVITY') {
+    const called = extensionsOfType(node, 'zeebe:CalledElement');
+    if (called.length !== 1) report("Must have exactly one 'zeebe:calledElement' extension element");
+    else if (!stringProp(called[0]!, 'processId')) report("Attribute 'processId' must be present and not empty");
+    else checkExpression(stringProp(called[0]!, 'processId')!, { mandatory: true }).forEach(report);
+  }
 }

@@ -1,6 +1,7 @@
 /** The registry of element processors, one per supported element type. */
 import type { BpmnElementType } from '../../model/index.ts';
 import type { BpmnElementProcessor } from './element-processor.ts';
+import { callActivityProcessor } from './container/call-activity-processor.ts';
 import { multiInstanceBodyProcessor } from './container/multi-instance-body-processor.ts';
 import { processProcessor } from './container/process-processor.ts';
 import { subProcessProcessor } from './container/sub-process-processor.ts';
@@ -39,7 +40,8 @@ export type SupportedElementType =
   | 'EVENT_BASED_GATEWAY'
   | 'SUB_PROCESS'
   | 'MULTI_INSTANCE_BODY'
-  | 'INCLUSIVE_GATEWAY';
+  | 'INCLUSIVE_GATEWAY'
+  | 'CALL_ACTIVITY';
 
 /** Processor per element type: adding a type to SupportedElementType without a processor is a compile error. */
 export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProcessor> = {
@@ -63,6 +65,7 @@ export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProc
   SUB_PROCESS: subProcessProcessor,
   MULTI_INSTANCE_BODY: multiInstanceBodyProcessor,
   INCLUSIVE_GATEWAY: inclusiveGatewayProcessor,
+  CALL_ACTIVITY: callActivityProcessor,
 };
 
 /** The processor of an element type, undefined when the type is not supported yet. */

@@ -44,6 +44,8 @@ export const processInstanceAppliers: ValueTypeAppliers<'PROCESS_INSTANCE'> = {
     consumeTakenFlows(state, record);
     state.elementInstances.create(record.key, record.value);
     state.variables.createScope(record.key, record.value.flowScopeKey);
+    const caller = record.value.bpmnElementType === 'PROCESS' ? state.elementInstances.get(record.value.parentElementInstanceKey) : undefined;
+    if (caller) caller.calledChildKey = record.key;
   },
   ELEMENT_ACTIVATED: (state, record) => {
     const instance = state.elementInstances.get(record.key);

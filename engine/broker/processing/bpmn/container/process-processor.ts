@@ -1,5 +1,6 @@
 /** The process itself: starts at its none start event, completes when no path is left, terminates its children. */
 import type { BpmnContainerProcessor } from '../element-processor.ts';
+import { calledInstanceCompleted, calledInstanceTerminated } from './called-instance.ts';
 
 export const processProcessor: BpmnContainerProcessor = {
   onActivate(element, bpmn) {
@@ -13,7 +14,9 @@ export const processProcessor: BpmnContainerProcessor = {
     const piKey = element.key;
     const awaited = bpmn.ctx.hooks.awaitsResult(piKey);
     const variables = awaited ? bpmn.ctx.state.variables.collect(piKey) : {};
+    const childVariables = element.value.parentElementInstanceKey > 0 ? bpmn.ctx.state.variables.collect(piKey) : {};
     bpmn.transitions.completed(element);
+    calledInstanceCompleted(element, childVariables, bpmn);
     if (awaited) bpmn.ctx.afterCommit(() => bpmn.ctx.hooks.resolveResult(piKey, variables));
   },
   onTerminate(element, bpmn) {
@@ -22,6 +25,7 @@ export const processProcessor: BpmnContainerProcessor = {
     bpmn.incidents.resolveAll(element.key, 0);
     if (!instance || instance.childCount === 0) {
       bpmn.transitions.terminated(element);
+      calledInstanceTerminated(element, bpmn);
       return;
     }
     for (const child of instance.children) bpmn.transitions.terminateElement(child);
@@ -31,6 +35,7 @@ export const processProcessor: BpmnContainerProcessor = {
     if (!instance || instance.childCount > 0) return;
     if (instance.state === 'ELEMENT_TERMINATING') {
       bpmn.transitions.terminated(scope);
+      calledInstanceTerminated(scope, bpmn);
     } else if (instance.state === 'ELEMENT_ACTIVATED' && instance.activeFlows === 0) {
       bpmn.transitions.completeElement(scope);
     }

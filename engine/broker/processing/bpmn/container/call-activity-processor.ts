@@ -1,0 +1,68 @@
+/**
+ * Call activity: creates an instance of the latest version of the called process (process id static
+ * or FEEL) with the parent's variables (all, or only the input mappings when
+ * propagateAllParentVariables is false); completes when the child completes, taking its variables
+ * (unless propagateAllChildVariables is false); terminating it terminates the child.
+ */
+import { evaluateString } from '../../../model/index.ts';
+import type { ProcessInstanceValue } from '../../../protocol/record.ts';
+import type { BpmnElementProcessor } from '../element-processor.ts';
+
+export const callActivityProcessor: BpmnElementProcessor = {
+  onActivate(element, bpmn) {
+    const called = element.element.calledElement!;
+    bpmn.transitions.activating(element);
+    if (!bpmn.applyInputMappings(element)) return;
+    const processId = evaluateString(called.processId, bpmn.ctx.state.variables.collect(element.key));
+    if (!processId.ok) {
+      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', processId.message);
+      return;
+    }
+    const process = bpmn.ctx.state.deployments.latestProcess(processId.value);
+    const model = process ? bpmn.ctx.state.models.get(process.processDefinitionKey) : undefined;
+    if (!process || !model) {
+      bpmn.incidents.create(element, 'CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${processId.value}' to be deployed, but not found.`);
+      return;
+    }
+    if (!model.noneStartEventId) {
+      bpmn.incidents.create(element, 'CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${processId.value}' to have a none start event, but not found.`);
+      return;
+    }
+    bpmn.transitions.activated(element);
+    const childKey = bpmn.ctx.nextKey();
+    const child: ProcessInstanceValue = {
+      bpmnElementType: 'PROCESS',
+      elementId: process.bpmnProcessId,
+      bpmnProcessId: process.bpmnProcessId,
+      version: process.version,
+      processDefinitionKey: process.processDefinitionKey,
+      processInstanceKey: childKey,
+      flowScopeKey: -1,
+      bpmnEventType: 'UNSPECIFIED',
+      parentProcessInstanceKey: element.value.processInstanceKey,
+      parentElementInstanceKey: element.key,
+      tenantId: element.value.tenantId,
+    };
+    const variables = called.propagateAllParentVariables
+      ? bpmn.ctx.state.variables.collect(element.key)
+      : Object.fromEntries([...(bpmn.ctx.state.variables.local(element.key) ?? new Map())].map(([name, v]) => [name, v.value]));
+    bpmn.variables.mergeLocal(childKey, variables, child);
+    bpmn.ctx.followUp(childKey, 'PROCESS_INSTANCE', 'ACTIVATE_ELEMENT', child);
+  },
+  onComplete(element, bpmn) {
+    bpmn.completeAndLeave(element);
+  },
+  onTerminate(element, bpmn) {
+    bpmn.transitions.terminating(element);
+    bpmn.incidents.resolveAll(element.key, 0);
+    const childKey = bpmn.ctx.state.elementInstances.get(element.key)?.calledChildKey ?? 0;
+    const child = bpmn.ctx.state.elementInstances.get(childKey);
+    if (child && child.state !== 'ELEMENT_TERMINATING') {
+      bpmn.transitions.terminateElement(childKey);
+      return;
+    }
+    if (child) return;
+    bpmn.transitions.terminated(element);
+    bpmn.childLeft(element.value.flowScopeKey);
+  },
+};
