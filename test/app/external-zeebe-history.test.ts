@@ -19,6 +19,9 @@ describe('case history with an external Zeebe (app-observed records)', () => {
   it('should record the instance, every job it saw and every human action in a verifiable chain', async () => {
     const c = await fileRebuildCase(h);
     const review = await openTask(h, 'review.li', c.id, 'StreetReview');
+    // the case shows its current step even without the broker's records
+    const open = await h.as<{ currentSteps: Array<{ elementId: string }> }>('auditor.lin', 'GET', `/api/cases/${c.id}`);
+    expect(open.body.currentSteps.map((s) => s.elementId)).toEqual(['StreetReview']);
     await h.as('review.li', 'POST', `/api/tasks/${review.id}/complete`, { variables: REVIEW_FORM });
     const insp = await openTask(h, 'cg.zhao', c.id, 'SiteInspection');
     await h.as('cg.zhao', 'POST', `/api/tasks/${insp.id}/complete`, { variables: INSPECTION_FORM });

@@ -60,6 +60,7 @@ export async function finishTask(d: ApprovalDeps, t: Task, actor: string, dec: T
     await d.models.Task.updateOne({ _id: t._id }, { $set: { status: 'open', completedAt: null, completedBy: null, decision: null, comment: null } });
     throw new ProblemError(502, 'Broker unavailable', `the task stays open: ${grpcMessage(err)}`);
   }
+  if (t.caseId) await d.models.Case.updateOne({ _id: t.caseId }, { $pull: { currentSteps: { elementInstanceKey: t.elementInstanceKey } } });
   await recordTaskAction(d, t, actor, action, { decision: dec.decision, comment: dec.comment, before: t.variables, after: variables });
   const done = (await d.models.Task.findById(t._id).lean())!;
   publishTask(d, done, 'task.completed', { decision: dec.decision });

@@ -109,6 +109,8 @@ export class TaskProjector {
     const task = (await this.models.Task.findOne({ jobKey: job.key }).lean())!;
     const created = res.upsertedCount > 0;
     if (created) {
+      // Also maintained from exported records with the embedded broker; with an external Zeebe this is the only source.
+      if (task.caseId) await this.models.Case.updateOne({ _id: task.caseId, 'currentSteps.elementInstanceKey': { $ne: task.elementInstanceKey } }, { $push: { currentSteps: { elementId: task.elementId, name: task.name, elementInstanceKey: task.elementInstanceKey, since: now } } });
       const audience = task.assignee ? [task.assignee] : [...task.candidateGroups, ...task.candidateUsers];
       for (const to of audience) {
         await this.notifications.enqueue({ key: `task:${job.key}:${to}`, to, kind: 'task', caseId: task.caseId ? String(task.caseId) : null, taskId: String(task._id), message: `新待办：${task.name}（${task.caseNumber}）` });
