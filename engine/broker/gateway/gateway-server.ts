@@ -21,6 +21,7 @@ import { throwError } from './handlers/throw-error.ts';
 import { topology } from './handlers/topology.ts';
 import { updateJobRetries } from './handlers/update-job-retries.ts';
 import { updateJobTimeout } from './handlers/update-job-timeout.ts';
+import { rotateResettingConnections } from './connection-rotation.ts';
 import { loadGatewayService } from './proto.ts';
 
 /** Handler request types differ per RPC; the registry only needs to call them with the decoded request. */
@@ -49,19 +50,6 @@ const unaryHandlers: Record<string, AnyUnary> = {
 const streamHandlers: Record<string, AnyStream> = {
   ActivateJobs: activateJobs,
   StreamActivatedJobs: streamActivatedJobs,
-};
-
-/**
- * zeebe-node 8.3 ships grpc-js 1.9, whose client sends RST_STREAM after every finished call. Node's
- * HTTP/2 (nghttp2) rate-limits incoming RST_STREAM frames per connection (burst 1,000, then 33/s) and
- * kills the connection with GOAWAY code 2 when exceeded; Node 20 offers no option to raise it, and a
- * Netty-based Zeebe gateway has no such limit. So connections are rotated: after 200 ms the server
- * sends a graceful GOAWAY, the client opens a fresh connection for new calls (cheap on loopback), and
- * open calls (long polls, job streams) finish on the old one within the grace period.
- */
-const CONNECTION_ROTATION = {
-  'grpc.max_connection_age_ms': 200,
-  'grpc.max_connection_age_grace_ms': 10 * 60_000,
 };
 
 function asServiceError(err: unknown): grpc.ServiceError {
@@ -115,15 +103,13 @@ export interface GatewayServer {
 export async function startGateway(engine: BrokerEngine, host: string, port: number): Promise<GatewayServer> {
   const service = loadGatewayService();
   const ctx: GatewayContext = { engine, host, port };
-  const server = new grpc.Server({
-    'grpc.max_receive_message_length': 16 * 1024 * 1024,
-    ...CONNECTION_ROTATION,
-  });
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
   server.addService(service, implementation(service, ctx));
   const bound = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
   ctx.port = bound;
+  rotateResettingConnections(server);
   return {
     port: bound,
     stop: () =>
