@@ -63,6 +63,7 @@ export const BOUNDARY_HOSTS: ReadonlySet<BpmnElementType> = new Set<BpmnElementT
   'SEND_TASK',
   'BUSINESS_RULE_TASK',
   'RECEIVE_TASK',
+  'SUB_PROCESS',
 ]);
 
 /** Whether the engine runs multi-instance activities yet (part 2 flips this). */

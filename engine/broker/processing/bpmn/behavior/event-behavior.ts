@@ -58,14 +58,24 @@ export class EventBehavior {
         const target = model.elements.get(model.sequenceFlows.get(flowId)?.targetId ?? '');
         if (target) result.push(target);
       }
-    } else if ((element.element.type === 'INTERMEDIATE_CATCH_EVENT' && !this.enteredThroughGateway(element)) || element.element.type === 'RECEIVE_TASK') {
+    } else if (
+      element.value.bpmnElementType !== 'MULTI_INSTANCE_BODY' &&
+      ((element.element.type === 'INTERMEDIATE_CATCH_EVENT' && !this.enteredThroughGateway(element)) || element.element.type === 'RECEIVE_TASK')
+    ) {
       result.push(element.element);
     }
-    for (const id of element.element.boundaryEventIds ?? []) {
+    // Inner instances of a multi-instance activity leave its boundary events to the body.
+    for (const id of this.isInnerInstance(element.value) ? [] : (element.element.boundaryEventIds ?? [])) {
       const boundary = model.elements.get(id);
       if (boundary) result.push(boundary);
     }
     return result;
+  }
+
+  /** Whether an element instance is an inner instance of a multi-instance body (whose boundary events belong to the body). */
+  private isInnerInstance(value: { flowScopeKey: number; elementId: string }): boolean {
+    const scope = this.ctx.state.elementInstances.get(value.flowScopeKey);
+    return scope?.value.bpmnElementType === 'MULTI_INSTANCE_BODY' && scope.value.elementId === value.elementId;
   }
 
   /** Whether a catch event was reached from an event-based gateway (its event already happened). */
@@ -268,7 +278,7 @@ export class EventBehavior {
       const instance = this.ctx.state.elementInstances.get(key);
       if (!instance) return false;
       const element = this.ctx.state.models.element(instance.value.processDefinitionKey, instance.value.elementId);
-      const catcher = element ? this.errorCatcher(element, instance.value.processDefinitionKey, errorCode, this.ctx.state.variables.collect(key)) : undefined;
+      const catcher = element && !this.isInnerInstance(instance.value) ? this.errorCatcher(element, instance.value.processDefinitionKey, errorCode, this.ctx.state.variables.collect(key)) : undefined;
       if (element && catcher) {
         this.trigger({ key, value: instance.value, element }, catcher, variables);
         return true;

@@ -5,10 +5,13 @@ import type { ElementContext } from '../element-processor.ts';
 /** Terminates a container: its children first; when none is left it is terminated and its scope told. */
 export function terminateContainer(element: ElementContext, bpmn: BpmnBehaviors): void {
   bpmn.transitions.terminating(element);
+  bpmn.events.unsubscribe(element.key);
   bpmn.incidents.resolveAll(element.key, 0);
   const instance = bpmn.ctx.state.elementInstances.get(element.key);
   if (!instance || instance.childCount === 0) {
     bpmn.transitions.terminated(element);
+    // An interrupting boundary event takes over the path of the container it terminated.
+    if (bpmn.events.activateTriggeredBoundary(element)) return;
     bpmn.childLeft(element.value.flowScopeKey);
     return;
   }
@@ -24,6 +27,7 @@ export function containerChildLeft(scope: ElementContext, bpmn: BpmnBehaviors): 
   if (!instance || instance.childCount > 0) return;
   if (instance.state === 'ELEMENT_TERMINATING') {
     bpmn.transitions.terminated(scope);
+    if (bpmn.events.activateTriggeredBoundary(scope)) return;
     bpmn.childLeft(scope.value.flowScopeKey);
   } else if (instance.state === 'ELEMENT_ACTIVATED' && (instance.activeFlows === 0 || instance.interrupted)) {
     bpmn.transitions.completeElement(scope);

@@ -15,6 +15,12 @@ export const multiInstanceBodyProcessor: BpmnContainerProcessor = {
       bpmn.incidents.create(body, 'EXTRACT_VALUE_ERROR', collection.message);
       return;
     }
+    // Boundary events of a multi-instance activity belong to its body.
+    const boundaries = bpmn.events.subscribe(body);
+    if (!boundaries.ok) {
+      bpmn.incidents.create(body, 'EXTRACT_VALUE_ERROR', boundaries.message);
+      return;
+    }
     bpmn.transitions.activated(body);
     const items = collection.value;
     if (properties.outputCollection) bpmn.variables.setLocal(body.key, properties.outputCollection, items.map(() => null), body.value);
@@ -27,6 +33,7 @@ export const multiInstanceBodyProcessor: BpmnContainerProcessor = {
   },
   onComplete(body, bpmn) {
     const properties = body.element.multiInstance!;
+    bpmn.events.unsubscribe(body.key);
     bpmn.transitions.completing(body);
     if (properties.outputCollection) {
       const collected = bpmn.ctx.state.variables.local(body.key)?.get(properties.outputCollection)?.value ?? [];
@@ -43,6 +50,7 @@ export const multiInstanceBodyProcessor: BpmnContainerProcessor = {
     if (!instance || instance.childCount > 0) return;
     if (instance.state === 'ELEMENT_TERMINATING') {
       bpmn.transitions.terminated(body);
+      if (bpmn.events.activateTriggeredBoundary(body)) return;
       bpmn.childLeft(body.value.flowScopeKey);
     } else if (instance.state === 'ELEMENT_ACTIVATED') {
       bpmn.transitions.completeElement(body);

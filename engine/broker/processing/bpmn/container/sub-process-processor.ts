@@ -9,6 +9,11 @@ export const subProcessProcessor: BpmnContainerProcessor = {
   onActivate(element, bpmn) {
     bpmn.transitions.activating(element);
     if (!bpmn.applyInputMappings(element)) return;
+    const boundaries = bpmn.events.subscribe(element);
+    if (!boundaries.ok) {
+      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', boundaries.message);
+      return;
+    }
     bpmn.transitions.activated(element);
     const start = bpmn.ctx.state.models.element(element.value.processDefinitionKey, element.element.noneStartEventId ?? '');
     if (start) bpmn.flows.activate(element.value, element.key, start);
