@@ -81,6 +81,24 @@ describe('旧址重建 from the village agent’s intake to the permit PDF', () 
     expect(notes.body.some((n) => n.message.includes('不予许可') && n.message.includes('不符合村庄规划'))).toBe(true);
   });
 
+  it('should return a case to the filing agent for supplements (退回补正) and review it again', async () => {
+    const filed = await fileRebuildCase(h, 'agent.chen');
+    const review = await openTask(h, 'review.li', filed.id, 'StreetReview');
+    const noReason = await h.as<{ field: string }>('review.li', 'POST', `/api/tasks/${review.id}/complete`, { decision: 'supplement' });
+    expect(noReason.body.field).toBe('body.comment');
+    expect((await h.as('review.li', 'POST', `/api/tasks/${review.id}/complete`, { decision: 'supplement', comment: '缺少四至示意图' })).status).toBe(200);
+    // the agent who filed gets the supplement step, assigned to them personally
+    const supplement = await openTask(h, 'agent.chen', filed.id, 'Supplement');
+    expect(supplement.assignee).toBe('agent.chen');
+    expect((await h.as<{ field: string }>('agent.chen', 'POST', `/api/tasks/${supplement.id}/complete`, { variables: { parcelNumber: 'bad' } })).body.field).toBe('body.variables.parcelNumber');
+    const corrected = { parcelNumber: 'TC-ZJD-0001', areaSqm: 90, floors: 2, reason: '补充四至示意图' };
+    expect((await h.as('agent.chen', 'POST', `/api/tasks/${supplement.id}/complete`, { variables: corrected })).status).toBe(200);
+    const again = await eventually(async () => (await h.as<Array<{ id: string; caseId: string; elementId: string }>>('review.zhou', 'GET', '/api/tasks')).body.find((t) => t.caseId === filed.id && t.elementId === 'StreetReview' && t.id !== review.id), 'second review');
+    expect(again).toBeDefined();
+    const history = await h.as<Array<{ actor: string; action: string }>>('auditor.lin', 'GET', `/api/cases/${filed.id}/history`);
+    expect(history.body.filter((e) => e.action.startsWith('task.')).map((e) => `${e.actor}:${e.action}`)).toEqual(['review.li:task.returned-for-supplement', 'agent.chen:task.approved']);
+  });
+
   it('should raise an incident when the parcel is not in the homestead registry (ThrowError without a catch event)', async () => {
     const r = await h.as<CaseDto>('agent.chen', 'POST', '/api/cases', {
       bpmnProcessId: 'jiuzhi-chongjian',

@@ -23,7 +23,9 @@ export const taskListQuery = z.object({
 });
 const comment = z.string().max(2000).optional();
 const vars = z.record(z.string(), z.unknown()).default({});
-export const completeBody = z.object({ decision: z.enum(['approve', 'reject']).default('approve'), comment, variables: vars });
+export const completeBody = z
+  .object({ decision: z.enum(['approve', 'reject', 'supplement']).default('approve'), comment, variables: vars })
+  .refine((b) => b.decision !== 'supplement' || (b.comment ?? '').trim() !== '', { path: ['comment'], message: 'say what is missing when returning a case for supplements' });
 export const rejectBody = z.object({ comment: z.string().min(1, 'a reason is required to reject').max(2000), variables: vars });
 export const toUserBody = z.object({ to: z.string().min(1), comment });
 export const addSignerBody = z.object({ username: z.string().min(1), position: z.enum(['before', 'after']), comment });
@@ -58,7 +60,7 @@ export function taskRoutes(api: ApiRouter, ctx: ServiceContext): void {
 
   op('claim', 'Claim an offered task', undefined, (req) => claim(ctx, principalOf(req), String(req.params.id)));
   op('unclaim', 'Give a claimed task back to its candidates', undefined, (req) => unclaim(ctx, principalOf(req), String(req.params.id)));
-  op('complete', 'Complete with a decision (approve/reject), comment and form data', completeBody, (req) => {
+  op('complete', 'Complete with a decision (approve / reject / supplement = 退回补正 to the filer when the model routes it), comment and form data', completeBody, (req) => {
     const b = parse(completeBody, req.body ?? {});
     return decide(ctx, principalOf(req), String(req.params.id), { decision: b.decision, comment: b.comment ?? null, variables: b.variables });
   });

@@ -27,7 +27,8 @@ export async function decide(d: ApprovalDeps, p: Principal, taskId: string, dec:
     publishTask(d, updated, 'task.updated');
     return updated;
   }
-  return finishTask(d, { ...t, assignee: holder }, p.username, dec, dec.decision === 'reject' ? 'task.rejected' : 'task.approved');
+  const action = dec.decision === 'reject' ? 'task.rejected' : dec.decision === 'supplement' ? 'task.returned-for-supplement' : 'task.approved';
+  return finishTask(d, { ...t, assignee: holder }, p.username, dec, action);
 }
 
 /** A signer added by 加签 signs (agree/disagree). The last after-signer completes the task. */

@@ -5,9 +5,9 @@ import { GRPC, grpcCode, grpcMessage } from '../zeebe-errors.ts';
 import { publishTask, recordTaskAction, type ApprovalDeps } from './approval-deps.ts';
 import { TaskConflictError } from './errors.ts';
 
-/** A decision on a task: approve or reject (驳回), with comment and form data. */
+/** A decision on a task: approve, reject (驳回) or return to the filer for supplements (退回补正), with comment and form data. */
 export interface TaskDecision {
-  decision: 'approve' | 'reject';
+  decision: 'approve' | 'reject' | 'supplement';
   comment: string | null;
   variables: Record<string, unknown>;
 }
