@@ -41,6 +41,17 @@ describe('deployment', () => {
     expect(changed.deployments[0]!.process.processDefinitionKey).not.toBe(first.deployments[0]!.process.processDefinitionKey);
   });
 
+  it('should deploy identical XML under another resource name as a new version, as Zeebe does', async () => {
+    // given
+    const xml = Buffer.from(oneTaskProcess('deploy-renamed', 'r'));
+    const first = await h.client.deployResource({ name: 'deploy-renamed.bpmn', process: xml });
+    // when
+    const renamed = await h.client.deployResource({ name: 'deploy-renamed-copy.bpmn', process: xml });
+    // then
+    expect(renamed.deployments[0]!.process.version).toBe(2);
+    expect(renamed.deployments[0]!.process.processDefinitionKey).not.toBe(first.deployments[0]!.process.processDefinitionKey);
+  });
+
   it('should deploy through the deprecated DeployProcess RPC used by zeebe-node deployProcess', async () => {
     // when
     const result = await h.client.deployProcess({ name: 'deploy-c.bpmn', definition: Buffer.from(oneTaskProcess('deploy-c', 'c')) });

@@ -34,7 +34,7 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
     if (resource.kind === 'process') {
       for (const model of resource.processes) {
         const latest = ctx.state.deployments.latestProcess(model.bpmnProcessId);
-        const duplicate = latest !== undefined && latest.checksum === resource.checksum;
+        const duplicate = latest !== undefined && latest.checksum === resource.checksum && latest.resourceName === resource.resourceName;
         const meta: ProcessMetadataValue = {
           bpmnProcessId: model.bpmnProcessId,
           version: duplicate ? latest.version : (latest?.version ?? 0) + 1,
@@ -55,7 +55,7 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
       }
     } else {
       const latest = ctx.state.deployments.latestForm(resource.formId);
-      const duplicate = latest !== undefined && latest.checksum === resource.checksum;
+      const duplicate = latest !== undefined && latest.checksum === resource.checksum && latest.resourceName === resource.resourceName;
       const meta: FormMetadataValue = {
         formId: resource.formId,
         version: duplicate ? latest.version : (latest?.version ?? 0) + 1,
