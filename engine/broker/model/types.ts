@@ -221,6 +221,8 @@ export interface ExecutableElement {
   readonly message?: MessageDefinition;
   /** Error of an error event (`errorRef`); an error catch event without one catches every error. */
   readonly error?: ErrorDefinition;
+  /** Escalation of an escalation event (`escalationRef`); a catch event without one catches every escalation. */
+  readonly escalation?: EscalationDefinition;
   /** Signal of a signal event (`signalRef`). */
   readonly signal?: SignalDefinition;
   /** Boundary events: id of the activity the event is attached to. */
@@ -243,6 +245,12 @@ export interface MessageDefinition {
   readonly name: Expression;
   /** `zeebe:subscription correlationKey` (FEEL), absent on message start events. */
   readonly correlationKey?: Expression;
+}
+
+/** An escalation reference. */
+export interface EscalationDefinition {
+  /** Escalation code (static or FEEL); undefined for a catch-all escalation event. */
+  readonly escalationCode?: Expression;
 }
 
 /** A signal reference. */

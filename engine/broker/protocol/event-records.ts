@@ -91,6 +91,16 @@ export interface SignalSubscriptionValue {
   tenantId: string;
 }
 
+/** ESCALATION value (Zeebe's EscalationRecord). */
+export interface EscalationValue {
+  processInstanceKey: number;
+  escalationCode: string;
+  throwElementId: string;
+  /** The catching boundary event, '' when nothing caught the escalation. */
+  catchElementId: string;
+  tenantId: string;
+}
+
 declare module './intents.ts' {
   interface EventIntents {
     TIMER: 'CREATED' | 'TRIGGERED' | 'CANCELED';
@@ -101,6 +111,7 @@ declare module './intents.ts' {
     PROCESS_EVENT: 'TRIGGERING' | 'TRIGGERED';
     SIGNAL: 'BROADCASTED';
     SIGNAL_SUBSCRIPTION: 'CREATED' | 'DELETED';
+    ESCALATION: 'ESCALATED' | 'NOT_ESCALATED';
   }
   interface CommandIntents {
     TIMER: 'TRIGGER';
@@ -120,5 +131,6 @@ declare module './record.ts' {
     PROCESS_EVENT: ProcessEventValue;
     SIGNAL: SignalValue;
     SIGNAL_SUBSCRIPTION: SignalSubscriptionValue;
+    ESCALATION: EscalationValue;
   }
 }

@@ -1,6 +1,6 @@
 /** Reads the event details Zeebe executes: timer, message and error definitions, boundary attachment. */
 import { parseExpression } from '../feel/expression.ts';
-import type { ErrorDefinition, MessageDefinition, SignalDefinition, TimerDefinition } from '../types.ts';
+import type { ErrorDefinition, EscalationDefinition, MessageDefinition, SignalDefinition, TimerDefinition } from '../types.ts';
 import { elementList, elementProp, extension, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
 
@@ -68,4 +68,13 @@ export function signalElement(node: ModdleElement): ModdleElement | undefined {
 export function readSignal(node: ModdleElement): SignalDefinition | undefined {
   const signal = signalElement(node);
   return signal ? { name: parseExpression(signal.name ?? '') } : undefined;
+}
+
+/** The escalation of an escalation event (without `escalationRef` or code it catches every escalation). */
+export function readEscalation(node: ModdleElement): EscalationDefinition | undefined {
+  const definition = eventDefinition(node);
+  if (definition?.$type !== 'bpmn:EscalationEventDefinition') return undefined;
+  const escalation = elementProp(definition, 'escalationRef');
+  const code = escalation ? stringProp(escalation, 'escalationCode') : undefined;
+  return { escalationCode: code === undefined || code === '' ? undefined : parseExpression(code) };
 }

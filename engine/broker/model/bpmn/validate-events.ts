@@ -32,6 +32,7 @@ export function validateEventDetails(
   if (definition?.$type === 'bpmn:MessageEventDefinition' || row.type === 'RECEIVE_TASK') validateMessage(node, row, report);
   if (definition?.$type === 'bpmn:ErrorEventDefinition') validateError(definition, row, report);
   if (definition?.$type === 'bpmn:SignalEventDefinition') validateSignal(node, report);
+  if (definition?.$type === 'bpmn:EscalationEventDefinition') validateEscalation(node, definition, row, report);
   if (row.type === 'BOUNDARY_EVENT') validateBoundary(node, outgoing, report);
   if (row.type === 'EVENT_BASED_GATEWAY') validateEventBasedGateway(outgoing, report);
 }
@@ -142,4 +143,19 @@ function validateSignal(node: ModdleElement, report: (message: string) => void):
   const name = signal.name;
   if (name === undefined || name.trim() === '') report(`Signal '${signal.id ?? ''}': Must have a name`);
   else if (name.startsWith('=')) checkExpression(name, { mandatory: true }).forEach(report);
+}
+
+function validateEscalation(node: ModdleElement, definition: ModdleElement, row: ElementRow, report: (message: string) => void): void {
+  const escalation = elementProp(definition, 'escalationRef');
+  const code = escalation ? stringProp(escalation, 'escalationCode') : undefined;
+  if (row.type !== 'BOUNDARY_EVENT') {
+    if (!escalation) report('Must reference an escalation');
+    else if (code === undefined || code === '') report(`Escalation '${escalation.id ?? ''}': EscalationCode must be present and not empty`);
+  } else {
+    const host = elementProp(node, 'attachedToRef');
+    if (host && host.$type !== 'bpmn:SubProcess') {
+      report('An escalation boundary event should only be attached to a subprocess, or a call activity');
+    }
+  }
+  if (code?.startsWith('=')) checkExpression(code, { mandatory: true }).forEach(report);
 }

@@ -11,6 +11,7 @@ type EventAppliers = Pick<
   | 'PROCESS_EVENT'
   | 'SIGNAL'
   | 'SIGNAL_SUBSCRIPTION'
+  | 'ESCALATION'
 >;
 
 export const eventAppliers: EventAppliers = {
@@ -49,6 +50,10 @@ export const eventAppliers: EventAppliers = {
   },
   SIGNAL: {
     BROADCASTED: () => {},
+  },
+  ESCALATION: {
+    ESCALATED: () => {},
+    NOT_ESCALATED: () => {},
   },
   SIGNAL_SUBSCRIPTION: {
     CREATED: (state, record) => state.events.signals.put(record.key, record.value),

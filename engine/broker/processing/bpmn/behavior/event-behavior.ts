@@ -289,22 +289,66 @@ export class EventBehavior {
   }
 
   private errorCatcher(element: ExecutableElement, processDefinitionKey: number, errorCode: string, variables: Variables): ExecutableElement | undefined {
+    return this.catcher(element, processDefinitionKey, 'ERROR', errorCode, variables, (boundary) => boundary.error?.errorCode);
+  }
+
+  /** The boundary event of `element` catching an error or escalation code: an exact match wins over a catch-all. */
+  private catcher(
+    element: ExecutableElement,
+    processDefinitionKey: number,
+    eventType: 'ERROR' | 'ESCALATION',
+    code: string,
+    variables: Variables,
+    codeOf: (boundary: ExecutableElement) => Expression | undefined,
+  ): ExecutableElement | undefined {
     let catchAll: ExecutableElement | undefined;
     for (const id of element.boundaryEventIds ?? []) {
       const boundary = this.ctx.state.models.element(processDefinitionKey, id);
-      if (!boundary || boundary.eventType !== 'ERROR') continue;
-      const code = boundary.error?.errorCode;
-      if (!code) {
+      if (!boundary || boundary.eventType !== eventType) continue;
+      const expected = codeOf(boundary);
+      if (!expected) {
         catchAll ??= boundary;
         continue;
       }
-      const evaluated = evaluateString(code, variables);
-      if (evaluated.ok && evaluated.value === errorCode) return boundary;
+      const evaluated = evaluateString(expected, variables);
+      if (evaluated.ok && evaluated.value === code) return boundary;
     }
     return catchAll;
   }
-}
 
+  /**
+   * Throws an escalation from a throw or end event to the nearest catching boundary event of an
+   * enclosing scope. Returns true when an interrupting boundary caught it (the thrower is then
+   * terminated with its scope); uncaught escalations only write NOT_ESCALATED, as in Zeebe.
+   */
+  throwEscalation(thrower: ElementContext, escalationCode: string): boolean {
+    const record = {
+      processInstanceKey: thrower.value.processInstanceKey,
+      escalationCode,
+      throwElementId: thrower.value.elementId,
+      catchElementId: '',
+      tenantId: thrower.value.tenantId,
+    };
+    let key = thrower.value.flowScopeKey;
+    while (key > 0) {
+      const instance = this.ctx.state.elementInstances.get(key);
+      if (!instance) break;
+      const element = this.ctx.state.models.element(instance.value.processDefinitionKey, instance.value.elementId);
+      const catcher =
+        element && !this.isInnerInstance(instance.value)
+          ? this.catcher(element, instance.value.processDefinitionKey, 'ESCALATION', escalationCode, this.ctx.state.variables.collect(key), (b) => b.escalation?.escalationCode)
+          : undefined;
+      if (element && catcher) {
+        this.ctx.event(this.ctx.nextKey(), 'ESCALATION', 'ESCALATED', { ...record, catchElementId: catcher.id });
+        this.trigger({ key, value: instance.value, element }, catcher, {});
+        return catcher.cancelActivity !== false;
+      }
+      key = instance.value.flowScopeKey;
+    }
+    this.ctx.event(this.ctx.nextKey(), 'ESCALATION', 'NOT_ESCALATED', record);
+    return false;
+  }
+}
 /** Evaluates the signal name of a signal element. */
 export function signalNameOf(target: ExecutableElement, variables: Variables): EvaluationResult<string> {
   if (!target.signal) return { ok: false, message: `Expected element '${target.id}' to reference a signal, but it does not` };

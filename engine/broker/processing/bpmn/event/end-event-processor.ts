@@ -1,6 +1,7 @@
 /** None end event: activates, completes and ends its path; the scope completes when no path is left. */
 import type { BpmnElementProcessor } from '../element-processor.ts';
 import { activateErrorEndEvent } from './error-end-event.ts';
+import { activateEscalationThrow } from './escalation-throw.ts';
 import { broadcastThrownSignal } from './signal-throw.ts';
 import { completeTerminateEndEvent } from './terminate-end-event.ts';
 
@@ -13,6 +14,10 @@ export const endEventProcessor: BpmnElementProcessor = {
       return;
     }
     if (element.element.eventType === 'SIGNAL' && !broadcastThrownSignal(element, bpmn)) return;
+    if (element.element.eventType === 'ESCALATION') {
+      if (activateEscalationThrow(element, bpmn)) bpmn.transitions.completeElement(element);
+      return;
+    }
     bpmn.transitions.activated(element);
     bpmn.transitions.completeElement(element);
   },
