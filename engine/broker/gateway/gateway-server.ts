@@ -12,6 +12,7 @@ import { createProcessInstanceWithResult } from './handlers/create-process-insta
 import { deployProcess } from './handlers/deploy-process.ts';
 import { deployResource } from './handlers/deploy-resource.ts';
 import { failJob } from './handlers/fail-job.ts';
+import { migrateProcessInstance } from './handlers/migrate-process-instance.ts';
 import { modifyProcessInstance } from './handlers/modify-process-instance.ts';
 import { publishMessage } from './handlers/publish-message.ts';
 import { resolveIncident } from './handlers/resolve-incident.ts';
@@ -43,6 +44,7 @@ const unaryHandlers: Record<string, AnyUnary> = {
   UpdateJobTimeout: updateJobTimeout,
   ResolveIncident: resolveIncident,
   ModifyProcessInstance: modifyProcessInstance,
+  MigrateProcessInstance: migrateProcessInstance,
   PublishMessage: publishMessage,
   BroadcastSignal: broadcastSignal,
 };

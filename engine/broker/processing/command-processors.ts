@@ -14,6 +14,7 @@ import {
 } from './job/job-lifecycle-processors.ts';
 import { throwErrorProcessor } from './job/throw-error-processor.ts';
 import { createProcessInstanceProcessor } from './process-instance/create-process-instance-processor.ts';
+import { migrateProcessInstanceProcessor } from './process-instance/migrate-process-instance-processor.ts';
 import { modifyProcessInstanceProcessor } from './process-instance/modify-process-instance-processor.ts';
 import { processInstanceProcessors } from './process-instance/process-instance-processors.ts';
 import { setVariablesProcessor } from './variable/set-variables-processor.ts';
@@ -30,6 +31,7 @@ export const commandProcessors: CommandProcessors = {
     CREATE_WITH_AWAITING_RESULT: createProcessInstanceProcessor,
   },
   PROCESS_INSTANCE_MODIFICATION: { MODIFY: modifyProcessInstanceProcessor },
+  PROCESS_INSTANCE_MIGRATION: { MIGRATE: migrateProcessInstanceProcessor },
   JOB: {
     COMPLETE: completeJobProcessor,
     FAIL: failJobProcessor,

@@ -117,6 +117,14 @@ export interface ProcessInstanceModificationValue {
   tenantId: string;
 }
 
+/** PROCESS_INSTANCE_MIGRATION value, as Zeebe exports it. */
+export interface ProcessInstanceMigrationValue {
+  processInstanceKey: number;
+  targetProcessDefinitionKey: number;
+  mappingInstructions: { sourceElementId: string; targetElementId: string }[];
+  tenantId: string;
+}
+
 export interface JobValue {
   type: string;
   worker: string;
@@ -190,6 +198,7 @@ export interface ValueOf {
   PROCESS_INSTANCE: ProcessInstanceValue;
   PROCESS_INSTANCE_CREATION: ProcessInstanceCreationValue;
   PROCESS_INSTANCE_MODIFICATION: ProcessInstanceModificationValue;
+  PROCESS_INSTANCE_MIGRATION: ProcessInstanceMigrationValue;
   JOB: JobValue;
   JOB_BATCH: JobBatchValue;
   VARIABLE: VariableValue;

@@ -11,6 +11,7 @@ import { BrokerEngine } from '../../../engine/broker/engine/broker-engine.ts';
 import { startGateway } from '../../../engine/broker/gateway/gateway-server.ts';
 import { end, flow, io, processXml, serviceTask, start } from '../engine/support/bpmn-builder.ts';
 import { newClient } from '../engine/support/engine-harness.ts';
+import { rawClient, unary } from '../engine/support/raw-gateway-client.ts';
 
 const countersign = processXml(
   'rs-sign',
@@ -104,6 +105,18 @@ describe('replay with sub-processes, multi-instance and modifications', () => {
       activateInstructions: [{ elementId: 'a', ancestorElementInstanceKey: structs[2]!.processInstanceKey, variableInstructions: [{ scopeId: 'sub', variables: { local: 9 } }] }],
       terminateInstructions: [{ elementInstanceKey: side.elementInstanceKey }],
     });
+    // and a case migrated onto a second version of its chain
+    const chain = (task: string) => processXml('rs-chain', [start(), serviceTask(task, 'rs-chain-work'), end(), flow('f1', 'start', task), flow('f2', task, 'end')].join('\n'));
+    await client.deployResource({ name: 'rs-chain.bpmn', process: Buffer.from(chain('first')) });
+    const chained = await client.createProcessInstance({ bpmnProcessId: 'rs-chain', variables: {} });
+    await client.activateJobs({ type: 'rs-chain-work', worker: 'w', maxJobsToActivate: 1, timeout: 600_000, requestTimeout: 2_000 });
+    const v2 = await client.deployResource({ name: 'rs-chain.bpmn', process: Buffer.from(chain('renamed')) });
+    const raw = rawClient(`127.0.0.1:${gateway.port}`);
+    await unary(raw, 'MigrateProcessInstance', {
+      processInstanceKey: chained.processInstanceKey,
+      migrationPlan: { targetProcessDefinitionKey: v2.deployments[0]!.process.processDefinitionKey, mappingInstructions: [{ sourceElementId: 'first', targetElementId: 'renamed' }] },
+    });
+    raw.close();
     const live = engine.state.snapshot();
     const liveKey = engine.state.keys.nextKey;
     await client.close();
@@ -120,6 +133,7 @@ describe('replay with sub-processes, multi-instance and modifications', () => {
     expect(bodies).toContain('"completedChildren"');
     expect(bodies).toContain('"bpmnElementType":"MULTI_INSTANCE_BODY"');
     expect(bodies).toContain('"bpmnElementType":"SUB_PROCESS"');
+    expect(bodies).toContain('"elementId":"renamed"');
     await replayed.stop();
   });
 });

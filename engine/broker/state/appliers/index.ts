@@ -7,7 +7,7 @@ import { deploymentAppliers, formAppliers, processAppliers } from './deployment-
 import { eventAppliers } from './event-appliers.ts';
 import { incidentAppliers } from './incident-appliers.ts';
 import { jobAppliers, jobBatchAppliers } from './job-appliers.ts';
-import { processInstanceModificationAppliers } from './modification-appliers.ts';
+import { processInstanceMigrationAppliers, processInstanceModificationAppliers } from './modification-appliers.ts';
 import { processInstanceAppliers, processInstanceCreationAppliers } from './process-instance-appliers.ts';
 import { variableAppliers, variableDocumentAppliers } from './variable-appliers.ts';
 
@@ -18,6 +18,7 @@ export const appliers: Appliers = {
   PROCESS_INSTANCE: processInstanceAppliers,
   PROCESS_INSTANCE_CREATION: processInstanceCreationAppliers,
   PROCESS_INSTANCE_MODIFICATION: processInstanceModificationAppliers,
+  PROCESS_INSTANCE_MIGRATION: processInstanceMigrationAppliers,
   JOB: jobAppliers,
   JOB_BATCH: jobBatchAppliers,
   VARIABLE: variableAppliers,

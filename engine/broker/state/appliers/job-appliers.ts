@@ -41,6 +41,10 @@ export const jobAppliers: ValueTypeAppliers<'JOB'> = {
   ERROR_THROWN: (state, record) => state.jobs.put(record.key, stored(record.value), 'ERROR_THROWN'),
   RECURRED_AFTER_BACKOFF: (state, record) => state.jobs.put(record.key, stored(record.value), 'ACTIVATABLE'),
   YIELDED: (state, record) => state.jobs.put(record.key, stored(record.value), 'ACTIVATABLE'),
+  MIGRATED: (state, record) => {
+    const job = state.jobs.get(record.key);
+    if (job) job.value = { ...job.value, elementId: record.value.elementId, bpmnProcessId: record.value.bpmnProcessId, processDefinitionKey: record.value.processDefinitionKey, processDefinitionVersion: record.value.processDefinitionVersion };
+  },
 };
 
 export const jobBatchAppliers: ValueTypeAppliers<'JOB_BATCH'> = {

@@ -1,5 +1,5 @@
 /** Appliers for PROCESS_INSTANCE events: element instance lifecycle and token bookkeeping. */
-import type { EventRecord } from '../../protocol/record.ts';
+import type { EventRecord, ProcessInstanceValue } from '../../protocol/record.ts';
 import type { ElementInstance } from '../element-instance-state.ts';
 import type { MutableEngineState } from '../engine-state.ts';
 import type { ValueTypeAppliers } from './applier.ts';
@@ -69,6 +69,10 @@ export const processInstanceAppliers: ValueTypeAppliers<'PROCESS_INSTANCE'> = {
     const body = multiInstanceBody(state, record);
     if (body) body.terminatedChildren = (body.terminatedChildren ?? 0) + 1;
     leave(state, record.key);
+  },
+  ELEMENT_MIGRATED: (state, record) => {
+    const instance = state.elementInstances.get(record.key);
+    if (instance) (instance as { value: ProcessInstanceValue }).value = record.value;
   },
   SEQUENCE_FLOW_TAKEN: (state, record) => {
     const scope = state.elementInstances.get(record.value.flowScopeKey);
