@@ -1,12 +1,12 @@
 /**
- * Broker behaviour that differs from Zeebe today (found while writing the client tests and the benchmark).
- * Each test fails until its bug is fixed; see README.md in this folder.
+ * Regressions for two broker differences from Zeebe found while writing the client tests and the
+ * benchmark (renamed-resource redeploys; SDK job streams surviving keepalive pings). Both are fixed.
  */
 import { readFile } from 'node:fs/promises';
 import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZBClient } from 'zeebe-node';
-import { fixturePath, startTestBroker, type TestBroker } from '../../../test/broker/clients/support/test-broker.ts';
+import { fixturePath, startTestBroker, type TestBroker } from './support/test-broker.ts';
 
 describe('embedded broker: known differences from Zeebe', () => {
   let tb: TestBroker;
