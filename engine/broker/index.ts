@@ -2,6 +2,7 @@
  * Public entry point of the embedded Zeebe-compatible broker.
  * The application imports only this file; everything else in engine/broker is internal.
  */
+import { claimDataDir } from './log/data-dir-lock.ts';
 import type { BrokerOptions } from './broker-options.ts';
 import { BrokerEngine } from './engine/broker-engine.ts';
 import { BrokerStartError } from './errors.ts';
@@ -36,10 +37,12 @@ export interface RunningBroker {
 /** Starts the embedded broker: replays the log in dataDir, then serves the Zeebe gateway API. */
 export async function startBroker(options: BrokerOptions): Promise<RunningBroker> {
   const host = options.host ?? '127.0.0.1';
+  const release = claimDataDir(options.dataDir);
   let engine: BrokerEngine;
   try {
     engine = await BrokerEngine.start(options);
   } catch (err) {
+    release();
     throw new BrokerStartError(`cannot open the record log in ${options.dataDir}: ${err instanceof Error ? err.message : String(err)}`, {
       cause: err,
     });
@@ -49,6 +52,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     gateway = await startGateway(engine, host, options.port);
   } catch (err) {
     await engine.stop();
+    release();
     throw new BrokerStartError(`cannot listen on ${host}:${options.port}: ${err instanceof Error ? err.message : String(err)}`, {
       cause: err,
     });
@@ -60,7 +64,10 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     exporter: createExporter(engine),
     clock: { now: () => engine.clock.now(), advance: (ms) => engine.clock.advance(ms) },
     stop() {
-      stopping ??= gateway.stop().then(() => engine.stop());
+      stopping ??= gateway
+        .stop()
+        .then(() => engine.stop())
+        .finally(release);
       return stopping;
     },
   };
