@@ -8,6 +8,32 @@ import { DEFAULT_TENANT } from '../../protocol/record.ts';
 import type { CommandProcessor } from '../command-processor.ts';
 import { openEventStarts } from '../timer/start-event-instances.ts';
 
+interface Versioned {
+  readonly version: number;
+  readonly checksum: string;
+  readonly resourceName: string;
+}
+
+/**
+ * Version and key of a deployed resource (process or form): a resource with the checksum and
+ * resource name of the latest version is a duplicate and keeps that version and key (`keyOf` gets
+ * the latest then); anything else is the next version with a new key (`keyOf` gets undefined).
+ */
+function versionOf<T extends Versioned>(latest: T | undefined, resource: ParsedResource, keyOf: (same: T | undefined) => number) {
+  const same = latest !== undefined && latest.checksum === resource.checksum && latest.resourceName === resource.resourceName ? latest : undefined;
+  return {
+    version: same ? same.version : (latest?.version ?? 0) + 1,
+    key: keyOf(same),
+    rest: { resourceName: resource.resourceName, checksum: resource.checksum, duplicate: same !== undefined },
+  };
+}
+
+/** The metadata as a CREATED record value (without the answer-only `duplicate` flag). */
+function withoutDuplicate<T extends { readonly duplicate: boolean }>(meta: T): Omit<T, 'duplicate'> {
+  const { duplicate: _duplicate, ...value } = meta;
+  return value;
+}
+
 export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) => {
   const parsed = (ctx.transient ?? []) as readonly ParsedResource[];
   const tenantId = command.value.tenantId || DEFAULT_TENANT;
@@ -34,43 +60,22 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
     if (resource.kind === 'process') {
       for (const model of resource.processes) {
         const latest = ctx.state.deployments.latestProcess(model.bpmnProcessId);
-        const duplicate = latest !== undefined && latest.checksum === resource.checksum && latest.resourceName === resource.resourceName;
-        const meta: ProcessMetadataValue = {
-          bpmnProcessId: model.bpmnProcessId,
-          version: duplicate ? latest.version : (latest?.version ?? 0) + 1,
-          processDefinitionKey: duplicate ? latest.processDefinitionKey : ctx.nextKey(),
-          resourceName: resource.resourceName,
-          checksum: resource.checksum,
-          duplicate,
-          tenantId,
-        };
+        const v = versionOf(latest, resource, (same) => same?.processDefinitionKey ?? ctx.nextKey());
+        const meta: ProcessMetadataValue = { bpmnProcessId: model.bpmnProcessId, version: v.version, processDefinitionKey: v.key, ...v.rest, tenantId };
         processesMetadata.push(meta);
         answer.push({ process: meta });
-        if (!duplicate) {
+        if (!meta.duplicate) {
           ctx.hooks.registerModel(meta.processDefinitionKey, model);
-          const { duplicate: _d, ...value } = meta;
-          ctx.event(meta.processDefinitionKey, 'PROCESS', 'CREATED', { ...value, resource: text, deploymentKey });
+          ctx.event(meta.processDefinitionKey, 'PROCESS', 'CREATED', { ...withoutDuplicate(meta), resource: text, deploymentKey });
           openEventStarts(ctx, meta.processDefinitionKey, model, latest?.processDefinitionKey);
         }
       }
     } else {
-      const latest = ctx.state.deployments.latestForm(resource.formId);
-      const duplicate = latest !== undefined && latest.checksum === resource.checksum && latest.resourceName === resource.resourceName;
-      const meta: FormMetadataValue = {
-        formId: resource.formId,
-        version: duplicate ? latest.version : (latest?.version ?? 0) + 1,
-        formKey: duplicate ? latest.formKey : ctx.nextKey(),
-        resourceName: resource.resourceName,
-        checksum: resource.checksum,
-        duplicate,
-        tenantId,
-      };
+      const v = versionOf(ctx.state.deployments.latestForm(resource.formId), resource, (same) => same?.formKey ?? ctx.nextKey());
+      const meta: FormMetadataValue = { formId: resource.formId, version: v.version, formKey: v.key, ...v.rest, tenantId };
       formMetadata.push(meta);
       answer.push({ form: meta });
-      if (!duplicate) {
-        const { duplicate: _d, ...value } = meta;
-        ctx.event(meta.formKey, 'FORM', 'CREATED', { ...value, resource: text, deploymentKey });
-      }
+      if (!meta.duplicate) ctx.event(meta.formKey, 'FORM', 'CREATED', { ...withoutDuplicate(meta), resource: text, deploymentKey });
     }
   }
   ctx.event(deploymentKey, 'DEPLOYMENT', 'CREATED', {

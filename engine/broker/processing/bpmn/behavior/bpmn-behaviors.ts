@@ -51,6 +51,55 @@ export class BpmnBehaviors {
     processor?.onChildLeft?.(scope, this);
   }
 
+  /** ELEMENT_ACTIVATING, then the input mappings; false (with an incident) when they fail. */
+  activatingWithInputs(element: ElementContext): boolean {
+    this.transitions.activating(element);
+    return this.applyInputMappings(element);
+  }
+
+  /** ELEMENT_ACTIVATED, then straight on to completion (elements with nothing to wait for). */
+  activateAndComplete(element: ElementContext): void {
+    this.transitions.activated(element);
+    this.transitions.completeElement(element);
+  }
+
+  /**
+   * Opens the element's subscriptions (its own timer or message and its boundary events), then
+   * ELEMENT_ACTIVATED: the element waits for a trigger. False (with an EXTRACT_VALUE_ERROR incident)
+   * when a subscription cannot be opened.
+   */
+  subscribeAndWait(element: ElementContext): boolean {
+    const subscribed = this.events.subscribe(element);
+    if (!subscribed.ok) {
+      this.incidents.create(element, 'EXTRACT_VALUE_ERROR', subscribed.message);
+      return false;
+    }
+    this.transitions.activated(element);
+    return true;
+  }
+
+  /**
+   * A forking gateway's activation: takes the outgoing flows its conditions choose (see
+   * {@link FlowBehavior.chooseByConditions}) and completes at once; with none, a CONDITION_ERROR
+   * incident. Without outgoing flows it completes and ends its path.
+   */
+  forkByConditions(element: ElementContext, mode: 'first' | 'all'): void {
+    this.transitions.activating(element);
+    if (element.element.outgoing.length === 0) {
+      this.activateAndComplete(element);
+      return;
+    }
+    const chosen = this.flows.chooseByConditions(element, mode);
+    if (!chosen.ok) {
+      this.incidents.create(element, 'CONDITION_ERROR', chosen.message);
+      return;
+    }
+    this.transitions.activated(element);
+    this.transitions.completing(element);
+    this.transitions.completed(element);
+    this.flows.takeOutgoing(element, chosen.value);
+  }
+
   /** Applies input mappings into the element's own scope; false (with an incident) when they fail. */
   applyInputMappings(element: ElementContext): boolean {
     const mappings = element.element.inputMappings;

@@ -1,5 +1,5 @@
 /** Moves tokens: takes sequence flows, activates targets (joins wait for every incoming flow), notifies scopes. */
-import type { ExecutableElement } from '../../../model/index.ts';
+import { evaluateBoolean, type EvaluationResult, type ExecutableElement } from '../../../model/index.ts';
 import type { ProcessInstanceValue } from '../../../protocol/record.ts';
 import type { ProcessingContext } from '../../processing-context.ts';
 import type { ElementContext } from '../element-processor.ts';
@@ -19,6 +19,36 @@ export class FlowBehavior {
       return;
     }
     for (const flowId of flowIds) this.takeFlow(element, flowId);
+  }
+
+  /**
+   * Chooses outgoing flows by their conditions, in model order, never counting the default flow:
+   * `first` stops at the first true condition and skips flows without one (exclusive gateway); `all`
+   * takes every true condition and every flow without one (inclusive gateway). With nothing chosen,
+   * the default flow; without a default flow, a failure. A single unconditioned flow is taken as is.
+   */
+  chooseByConditions(element: ElementContext, mode: 'first' | 'all'): EvaluationResult<string[]> {
+    const { outgoing, defaultFlowId } = element.element;
+    const model = this.ctx.state.models.get(element.value.processDefinitionKey);
+    if (outgoing.length === 1 && !model?.sequenceFlows.get(outgoing[0]!)?.condition) return { ok: true, value: [outgoing[0]!] };
+    const variables = this.ctx.state.variables.collect(element.key);
+    const chosen: string[] = [];
+    for (const flowId of outgoing) {
+      if (flowId === defaultFlowId) continue;
+      const condition = model?.sequenceFlows.get(flowId)?.condition;
+      if (!condition) {
+        if (mode === 'all') chosen.push(flowId);
+        continue;
+      }
+      const result = evaluateBoolean(condition, variables);
+      if (!result.ok) return result;
+      if (!result.value) continue;
+      chosen.push(flowId);
+      if (mode === 'first') break;
+    }
+    if (chosen.length > 0) return { ok: true, value: chosen };
+    if (defaultFlowId) return { ok: true, value: [defaultFlowId] };
+    return { ok: false, message: 'Expected at least one condition to evaluate to true, or to have a default flow' };
   }
 
   /** Writes SEQUENCE_FLOW_TAKEN and activates the target when it can start. */

@@ -3,28 +3,10 @@
  * the trigger completes the event. Reached from an event-based gateway, the event already happened
  * and the element completes at once.
  */
-import type { BpmnElementProcessor } from '../element-processor.ts';
+import { leafProcessor } from '../leaf-processor.ts';
 
-export const intermediateCatchEventProcessor: BpmnElementProcessor = {
-  onActivate(element, bpmn) {
-    bpmn.transitions.activating(element);
-    if (!bpmn.applyInputMappings(element)) return;
-    if (bpmn.events.enteredThroughGateway(element)) {
-      bpmn.transitions.activated(element);
-      bpmn.transitions.completeElement(element);
-      return;
-    }
-    const subscribed = bpmn.events.subscribe(element);
-    if (!subscribed.ok) {
-      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', subscribed.message);
-      return;
-    }
-    bpmn.transitions.activated(element);
-  },
-  onComplete(element, bpmn) {
-    bpmn.completeAndLeave(element);
-  },
-  onTerminate(element, bpmn) {
-    bpmn.terminateLeaf(element);
-  },
-};
+export const intermediateCatchEventProcessor = leafProcessor((element, bpmn) => {
+  if (!bpmn.activatingWithInputs(element)) return;
+  if (bpmn.events.enteredThroughGateway(element)) bpmn.activateAndComplete(element);
+  else bpmn.subscribeAndWait(element);
+});

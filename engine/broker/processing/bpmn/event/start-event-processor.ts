@@ -1,17 +1,4 @@
-/** None start event: activates and completes at once. */
-import type { BpmnElementProcessor } from '../element-processor.ts';
+/** None start event: activates and completes at once, like a pass-through task. */
+import { passThroughTaskProcessor } from '../task/pass-through-task-processor.ts';
 
-export const startEventProcessor: BpmnElementProcessor = {
-  onActivate(element, bpmn) {
-    bpmn.transitions.activating(element);
-    if (!bpmn.applyInputMappings(element)) return;
-    bpmn.transitions.activated(element);
-    bpmn.transitions.completeElement(element);
-  },
-  onComplete(element, bpmn) {
-    bpmn.completeAndLeave(element);
-  },
-  onTerminate(element, bpmn) {
-    bpmn.terminateLeaf(element);
-  },
-};
+export const startEventProcessor = passThroughTaskProcessor;

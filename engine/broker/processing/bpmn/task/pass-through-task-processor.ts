@@ -1,17 +1,6 @@
-/** Manual and undefined tasks: nothing to wait for, they complete at once. */
-import type { BpmnElementProcessor } from '../element-processor.ts';
+/** Manual and undefined tasks (and none start events): nothing to wait for, they complete at once. */
+import { leafProcessor } from '../leaf-processor.ts';
 
-export const passThroughTaskProcessor: BpmnElementProcessor = {
-  onActivate(element, bpmn) {
-    bpmn.transitions.activating(element);
-    if (!bpmn.applyInputMappings(element)) return;
-    bpmn.transitions.activated(element);
-    bpmn.transitions.completeElement(element);
-  },
-  onComplete(element, bpmn) {
-    bpmn.completeAndLeave(element);
-  },
-  onTerminate(element, bpmn) {
-    bpmn.terminateLeaf(element);
-  },
-};
+export const passThroughTaskProcessor = leafProcessor((element, bpmn) => {
+  if (bpmn.activatingWithInputs(element)) bpmn.activateAndComplete(element);
+});
