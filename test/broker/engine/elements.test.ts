@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { end, flow, processXml, serviceTask, start } from './support/bpmn-builder.ts';
+import { end, flow, parallelProcess, processXml, serviceTask, start } from './support/bpmn-builder.ts';
 import { lifecycleOf, startHarness, type EngineHarness } from './support/engine-harness.ts';
 
 const exclusive = processXml(
@@ -32,23 +32,10 @@ const exclusiveNoDefault = processXml(
   ].join('\n'),
 );
 
-const parallel = processXml(
-  'el-and',
-  [
-    start(),
-    '<bpmn:parallelGateway id="fork" />',
-    serviceTask('land', 'el-land'),
-    serviceTask('planning', 'el-planning'),
-    '<bpmn:parallelGateway id="join" />',
-    end(),
-    flow('f0', 'start', 'fork'),
-    flow('f1', 'fork', 'land'),
-    flow('f2', 'fork', 'planning'),
-    flow('f3', 'land', 'join'),
-    flow('f4', 'planning', 'join'),
-    flow('f5', 'join', 'end'),
-  ].join('\n'),
-);
+const parallel = parallelProcess('el-and', [
+  ['land', serviceTask('land', 'el-land')],
+  ['planning', serviceTask('planning', 'el-planning')],
+]);
 
 const passThrough = processXml(
   'el-manual',

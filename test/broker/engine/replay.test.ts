@@ -1,44 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BrokerEngine } from '../../../engine/broker/engine/broker-engine.ts';
-import { startGateway } from '../../../engine/broker/gateway/gateway-server.ts';
-import { end, flow, io, oneTaskProcess, processXml, serviceTask, start } from './support/bpmn-builder.ts';
-import { newClient } from './support/engine-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { io, oneTaskProcess, parallelProcess, serviceTask } from './support/bpmn-builder.ts';
+import { liveEngines, replayFromLog } from './support/engine-harness.ts';
 
-const parallel = processXml(
-  'replay-and',
-  [
-    start(),
-    '<bpmn:parallelGateway id="fork" />',
-    serviceTask('a', 'replay-a', { extensions: io([['=n', 'localN']], [['=resultA', 'a']]) }),
-    serviceTask('b', 'replay-b'),
-    '<bpmn:parallelGateway id="join" />',
-    end(),
-    flow('f0', 'start', 'fork'),
-    flow('f1', 'fork', 'a'),
-    flow('f2', 'fork', 'b'),
-    flow('f3', 'a', 'join'),
-    flow('f4', 'b', 'join'),
-    flow('f5', 'join', 'end'),
-  ].join('\n'),
-);
+const parallel = parallelProcess('replay-and', [
+  ['a', serviceTask('a', 'replay-a', { extensions: io([['=n', 'localN']], [['=resultA', 'a']]) })],
+  ['b', serviceTask('b', 'replay-b')],
+]);
 
 describe('replay', () => {
-  const dirs: string[] = [];
-
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+  const startEngine = liveEngines('streetflow-replay-');
 
   it('should rebuild exactly the live state from the log after a restart', async () => {
     // given a broker that ran a mixed workload
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'streetflow-replay-'));
-    dirs.push(dataDir);
-    const engine = await BrokerEngine.start({ port: 0, dataDir });
-    const gateway = await startGateway(engine, '127.0.0.1', 0);
-    const client = newClient(`127.0.0.1:${gateway.port}`);
+    const run = await startEngine();
+    const { client } = run;
     await client.deployResource({ name: 'replay-and.bpmn', process: Buffer.from(parallel) });
     await client.deployResource({ name: 'replay-one.bpmn', process: Buffer.from(oneTaskProcess('replay-one', 'replay-one', { retries: '2' })) });
     const instances = [];
@@ -54,14 +29,9 @@ describe('replay', () => {
     await client.throwError({ jobKey: oneJobs[2]!.key, errorCode: 'E1', errorMessage: 'uncaught' });
     await client.setVariables({ elementInstanceKey: instances[9]!.processInstanceKey, variables: { note: '备注' }, local: true });
     await client.cancelProcessInstance(instances[8]!.processInstanceKey);
-    const live = engine.state.snapshot();
-    const liveKey = engine.state.keys.nextKey;
-    await client.close();
-    await gateway.stop();
-    await engine.stop();
 
     // when
-    const replayed = await BrokerEngine.start({ port: 0, dataDir });
+    const { live, liveKey, replayed } = await replayFromLog(run);
     // then
     expect(replayed.state.snapshot()).toEqual(live);
     expect(replayed.state.keys.nextKey).toBe(liveKey);

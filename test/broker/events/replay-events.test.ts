@@ -1,10 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ZBClient } from 'zeebe-node';
-import { BrokerEngine } from '../../../engine/broker/engine/broker-engine.ts';
-import { startGateway } from '../../../engine/broker/gateway/gateway-server.ts';
+import { describe, expect, it } from 'vitest';
+import { liveEngines, replayFromLog } from '../engine/support/engine-harness.ts';
 import { boundary, catchEvent, end, flow, message, messageDef, processXml, serviceTask, start, timerDef, withRoots } from './support/event-bpmn.ts';
 import { HOUR } from './support/events-harness.ts';
 
@@ -56,19 +51,12 @@ const models: [string, string][] = [
 ];
 
 describe('replay with timers and subscriptions', () => {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+  const startEngine = liveEngines('streetflow-replay-events-');
 
   it('should rebuild exactly the live state (timers, messages, subscriptions) from the log', async () => {
     // given a broker on a controllable clock that ran a workload with events
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'streetflow-replay-events-'));
-    dirs.push(dataDir);
-    const options = { port: 0, dataDir, controllableClock: true };
-    const engine = await BrokerEngine.start(options);
-    const gateway = await startGateway(engine, '127.0.0.1', 0);
-    const client = new ZBClient(`127.0.0.1:${gateway.port}`, { useTLS: false, loglevel: 'NONE', retry: false });
+    const run = await startEngine({ controllableClock: true });
+    const { engine, client } = run;
     for (const [name, xml] of models) await client.deployResource({ name, process: Buffer.from(xml) });
     for (let n = 0; n < 3; n++) await client.createProcessInstance({ bpmnProcessId: 'replay-timer-task', variables: { n } });
     for (let n = 0; n < 4; n++) await client.createProcessInstance({ bpmnProcessId: 'replay-message', variables: { caseId: `c-${n}` } });
@@ -78,16 +66,13 @@ describe('replay with timers and subscriptions', () => {
     await client.publishMessage({ name: 'replay-apply', correlationKey: 'a-1', variables: { who: '王五' }, timeToLive: HOUR });
     await engine.clock.advance(24 * HOUR); // tasks time out, the start timer fires once, the TTL-bound messages expire
     await client.createProcessInstance({ bpmnProcessId: 'replay-timer-task', variables: {} });
-    const live = engine.state.snapshot() as { events: { timers: unknown[]; subscriptions: unknown[] } };
-    expect(live.events.timers.length).toBeGreaterThan(1);
-    expect(live.events.subscriptions.length).toBeGreaterThan(0);
-    await client.close();
-    await gateway.stop();
-    await engine.stop();
 
     // when
-    const replayed = await BrokerEngine.start({ ...options, clockStartTime: engine.clock.now() });
+    const { live, replayed } = await replayFromLog(run, (stopped) => ({ clockStartTime: stopped.clock.now() }));
     // then
+    const liveEvents = (live as { events: { timers: unknown[]; subscriptions: unknown[] } }).events;
+    expect(liveEvents.timers.length).toBeGreaterThan(1);
+    expect(liveEvents.subscriptions.length).toBeGreaterThan(0);
     expect(replayed.state.snapshot()).toEqual(live);
     await replayed.stop();
   });

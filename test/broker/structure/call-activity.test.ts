@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { end, flow, io, oneTaskProcess, processXml, serviceTask, start } from '../engine/support/bpmn-builder.ts';
-import { lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
+import { jobOf, lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
 
 function caller(id: string, calledElement: string, extras = ''): string {
   return processXml(
@@ -37,15 +37,7 @@ describe('call activity', () => {
     await h.close();
   });
 
-  async function job(type: string, processInstanceKey?: string) {
-    for (let attempt = 0; attempt < 15; attempt++) {
-      const jobs = await h.client.activateJobs({ type, worker: 'w', maxJobsToActivate: 10, timeout: 60_000, requestTimeout: 200 });
-      const mine = jobs.find((j) => processInstanceKey === undefined || j.processInstanceKey === processInstanceKey);
-      for (const other of jobs.filter((j) => j !== mine)) await h.client.failJob({ jobKey: other.key, retries: 3, errorMessage: 'not mine', retryBackOff: 0 });
-      if (mine) return mine;
-    }
-    throw new Error(`no ${type} job`);
-  }
+  const job = (type: string, processInstanceKey?: string) => jobOf(h.client, type, processInstanceKey);
 
   function childOf(parentKey: string): string {
     const record = h.records().find(

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { end, flow, processXml, serviceTask, start } from '../engine/support/bpmn-builder.ts';
-import { lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
+import { jobOf, lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
 
 /** Offices to consult by the case's needs; 综合办 when none applies; the join waits for the consulted ones. */
 const consult = processXml(
@@ -62,15 +62,7 @@ describe('inclusive gateway and script task', () => {
     await h.close();
   });
 
-  async function job(type: string, processInstanceKey: string) {
-    for (let attempt = 0; attempt < 15; attempt++) {
-      const jobs = await h.client.activateJobs({ type, worker: 'w', maxJobsToActivate: 10, timeout: 60_000, requestTimeout: 200 });
-      const mine = jobs.find((j) => j.processInstanceKey === processInstanceKey);
-      for (const other of jobs.filter((j) => j !== mine)) await h.client.failJob({ jobKey: other.key, retries: 3, errorMessage: 'not mine', retryBackOff: 0 });
-      if (mine) return mine;
-    }
-    throw new Error(`no ${type} job`);
-  }
+  const job = (type: string, processInstanceKey: string) => jobOf(h.client, type, processInstanceKey);
 
   it('should fork to every flow whose condition holds and join only when all of them arrived', async () => {
     // given a case that needs both land and building review

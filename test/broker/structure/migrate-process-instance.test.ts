@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { end, flow, processXml, serviceTask, start } from '../engine/support/bpmn-builder.ts';
-import { lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
+import { jobOf, lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
 import { rawClient, unary, type RawGatewayClient } from '../engine/support/raw-gateway-client.ts';
 
 const v1 = processXml('mig-chain', [start(), serviceTask('review', 'mig-review'), end(), flow('f1', 'start', 'review'), flow('f2', 'review', 'end')].join('\n'));
@@ -40,15 +40,7 @@ describe('MigrateProcessInstance', () => {
     await h.close();
   });
 
-  async function reviewJob(processInstanceKey: string) {
-    for (let attempt = 0; attempt < 15; attempt++) {
-      const jobs = await h.client.activateJobs({ type: 'mig-review', worker: 'w', maxJobsToActivate: 10, timeout: 60_000, requestTimeout: 200 });
-      const mine = jobs.find((j) => j.processInstanceKey === processInstanceKey);
-      for (const other of jobs.filter((j) => j !== mine)) await h.client.failJob({ jobKey: other.key, retries: 3, errorMessage: 'not mine', retryBackOff: 0 });
-      if (mine) return mine;
-    }
-    throw new Error('no review job');
-  }
+  const reviewJob = (processInstanceKey: string) => jobOf(h.client, 'mig-review', processInstanceKey);
 
   const migrate = (processInstanceKey: string, targetProcessDefinitionKey: string, mappingInstructions: { sourceElementId: string; targetElementId: string }[]) =>
     unary(raw, 'MigrateProcessInstance', { processInstanceKey, migrationPlan: { targetProcessDefinitionKey, mappingInstructions } });

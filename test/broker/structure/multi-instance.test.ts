@@ -6,7 +6,7 @@
 import type { ZBClient } from 'zeebe-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { end, flow, processXml, serviceTask, start } from '../engine/support/bpmn-builder.ts';
-import { lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
+import { jobOf, lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
 
 const USER_TASK = 'io.camunda.zeebe:userTask';
 
@@ -61,15 +61,7 @@ async function signJobs(client: ZBClient, processInstanceKey: string, count: num
   return [...held.values()].sort((a, b) => Number(a.variables.loopCounter) - Number(b.variables.loopCounter));
 }
 
-async function nextJobOf(client: ZBClient, type: string, processInstanceKey: string) {
-  for (let attempt = 0; attempt < 15; attempt++) {
-    const jobs = await client.activateJobs({ type, worker: 'office', maxJobsToActivate: 10, timeout: 60_000, requestTimeout: 200 });
-    const mine = jobs.find((j) => j.processInstanceKey === processInstanceKey);
-    for (const other of jobs.filter((j) => j !== mine)) await client.failJob({ jobKey: other.key, retries: 3, errorMessage: 'not mine', retryBackOff: 0 });
-    if (mine) return mine;
-  }
-  throw new Error(`no ${type} job`);
-}
+const nextJobOf = (client: ZBClient, type: string, processInstanceKey: string) => jobOf(client, type, processInstanceKey, 'office');
 
 describe('multi-instance', () => {
   let h: EngineHarness;

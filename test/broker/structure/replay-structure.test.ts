@@ -3,14 +3,9 @@
  * collections), terminate end events, inclusive joins and process instance modifications are all
  * rebuilt from the log into exactly the live state.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BrokerEngine } from '../../../engine/broker/engine/broker-engine.ts';
-import { startGateway } from '../../../engine/broker/gateway/gateway-server.ts';
+import { describe, expect, it } from 'vitest';
 import { end, flow, io, processXml, serviceTask, start } from '../engine/support/bpmn-builder.ts';
-import { newClient } from '../engine/support/engine-harness.ts';
+import { liveEngines, replayFromLog } from '../engine/support/engine-harness.ts';
 import { rawClient, unary } from '../engine/support/raw-gateway-client.ts';
 
 const countersign = processXml(
@@ -60,19 +55,12 @@ const structured = processXml(
 );
 
 describe('replay with sub-processes, multi-instance and modifications', () => {
-  const dirs: string[] = [];
-
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+  const startEngine = liveEngines('streetflow-replay-structure-');
 
   it('should rebuild exactly the live state from the log after a restart', async () => {
     // given a broker that ran countersigns, sub-processes, inclusive joins, terminate ends and modifications
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'streetflow-replay-structure-'));
-    dirs.push(dataDir);
-    const engine = await BrokerEngine.start({ port: 0, dataDir });
-    const gateway = await startGateway(engine, '127.0.0.1', 0);
-    const client = newClient(`127.0.0.1:${gateway.port}`);
+    const run = await startEngine();
+    const { client } = run;
     await client.deployResource({ name: 'rs-sign.bpmn', process: Buffer.from(countersign) });
     await client.deployResource({ name: 'rs-struct.bpmn', process: Buffer.from(structured) });
     const signs: { processInstanceKey: string }[] = [];
@@ -111,20 +99,15 @@ describe('replay with sub-processes, multi-instance and modifications', () => {
     const chained = await client.createProcessInstance({ bpmnProcessId: 'rs-chain', variables: {} });
     await client.activateJobs({ type: 'rs-chain-work', worker: 'w', maxJobsToActivate: 1, timeout: 600_000, requestTimeout: 2_000 });
     const v2 = await client.deployResource({ name: 'rs-chain.bpmn', process: Buffer.from(chain('renamed')) });
-    const raw = rawClient(`127.0.0.1:${gateway.port}`);
+    const raw = rawClient(run.address);
     await unary(raw, 'MigrateProcessInstance', {
       processInstanceKey: chained.processInstanceKey,
       migrationPlan: { targetProcessDefinitionKey: v2.deployments[0]!.process.processDefinitionKey, mappingInstructions: [{ sourceElementId: 'first', targetElementId: 'renamed' }] },
     });
     raw.close();
-    const live = engine.state.snapshot();
-    const liveKey = engine.state.keys.nextKey;
-    await client.close();
-    await gateway.stop();
-    await engine.stop();
 
     // when
-    const replayed = await BrokerEngine.start({ port: 0, dataDir });
+    const { live, liveKey, replayed } = await replayFromLog(run);
 
     // then
     expect(replayed.state.snapshot()).toEqual(live);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { end, flow, io, processXml, serviceTask, start } from '../engine/support/bpmn-builder.ts';
-import { lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
+import { jobOf, lifecycleOf, startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
 
 /** start → sub (input: local = 1; output: total) { s-start → inner → s-end } → after → end */
 const scoped = processXml(
@@ -84,15 +84,7 @@ describe('embedded sub-process and terminate end event', () => {
     await h.close();
   });
 
-  async function job(type: string, processInstanceKey: string) {
-    for (let attempt = 0; attempt < 15; attempt++) {
-      const jobs = await h.client.activateJobs({ type, worker: 'w', maxJobsToActivate: 10, timeout: 60_000, requestTimeout: 200 });
-      const mine = jobs.find((j) => j.processInstanceKey === processInstanceKey);
-      for (const other of jobs.filter((j) => j !== mine)) await h.client.failJob({ jobKey: other.key, retries: 3, errorMessage: 'not mine', retryBackOff: 0 });
-      if (mine) return mine;
-    }
-    throw new Error(`no ${type} job`);
-  }
+  const job = (type: string, processInstanceKey: string) => jobOf(h.client, type, processInstanceKey);
 
   it('should keep input-mapped variables local to the sub-process and hand out only its outputs', async () => {
     // given

@@ -61,3 +61,25 @@ export function oneTaskProcess(id: string, type: string, taskExtras: { retries?:
     [start(), serviceTask('task', type, taskExtras), end(), flow('f1', 'start', 'task'), flow('f2', 'task', 'end')].join('\n'),
   );
 }
+
+/**
+ * start → parallel fork → each branch → parallel join → end. Branches are [elementId, element XML];
+ * flows are f0 (start→fork), f1…fn (fork→branch), then the branch→join flows, then join→end.
+ */
+export function parallelProcess(id: string, branches: [string, string][]): string {
+  const n = branches.length;
+  return processXml(
+    id,
+    [
+      start(),
+      '<bpmn:parallelGateway id="fork" />',
+      ...branches.map(([, xml]) => xml),
+      '<bpmn:parallelGateway id="join" />',
+      end(),
+      flow('f0', 'start', 'fork'),
+      ...branches.map(([branch], i) => flow(`f${i + 1}`, 'fork', branch)),
+      ...branches.map(([branch], i) => flow(`f${n + i + 1}`, branch, 'join')),
+      flow(`f${2 * n + 1}`, 'join', 'end'),
+    ].join('\n'),
+  );
+}
