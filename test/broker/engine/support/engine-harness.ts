@@ -124,22 +124,24 @@ export function liveEngines(dirPrefix: string): (options?: Partial<BrokerOptions
 
 /** What replayFromLog saw live and what it rebuilt from the log. */
 export interface Replay {
-  /** The live state snapshot just before the stop. */
+  /** The live engine's state snapshot, taken once it stopped. */
   live: ReturnType<BrokerEngine['state']['snapshot']>;
-  /** The live next key just before the stop. */
+  /** The live engine's next key, once it stopped. */
   liveKey: BrokerEngine['state']['keys']['nextKey'];
   /** An engine started again on the same data directory (the caller stops it). */
   replayed: BrokerEngine;
 }
 
 /**
- * Snapshots a live engine, stops it and starts a new engine on its log; overrides (read after the
+ * Stops a live engine, snapshots its final state and starts a new engine on its log; overrides (read after the
  * stop, e.g. the stopped clock's time) are added to the first start's options.
  */
 export async function replayFromLog(run: LiveEngine, overrides: (stopped: BrokerEngine) => Partial<BrokerOptions> = () => ({})): Promise<Replay> {
+  // Stop first: work still in flight when the last client call returned (a job created after a
+  // completion, a timer trigger) would otherwise land after the snapshot but before the stop.
+  await stopLiveEngine(run);
   const live = run.engine.state.snapshot();
   const liveKey = run.engine.state.keys.nextKey;
-  await stopLiveEngine(run);
   const replayed = await BrokerEngine.start({ ...run.options, ...overrides(run.engine) });
   return { live, liveKey, replayed };
 }
