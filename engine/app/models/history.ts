@@ -1,19 +1,11 @@
 import { Schema, type Types } from 'mongoose';
+import type { ChainFields } from '../services/audit/hash-chain.ts';
 
-/** One entry of a case's tamper-evident history (see services/audit/hash-chain.ts). */
-export interface HistoryEntry {
+/** One entry of a case's tamper-evident history: the hashed fields (see services/audit/hash-chain.ts) plus storage. */
+export interface HistoryEntry extends ChainFields {
   _id: Types.ObjectId;
-  caseId: string;
-  seq: number;
-  kind: 'record' | 'action';
-  at: Date;
-  actor: string | null;
-  action: string;
-  /** Canonical JSON of what happened (record value, or decision/comment/form data before and after). */
-  payload: string;
   /** Broker record position for kind 'record'. */
   position?: number | null;
-  prevHash: string;
   hash: string;
 }
 
