@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppHarness, eventually } from './support/app-harness.ts';
-import { INSPECTION_FORM, REVIEW_FORM, fileRebuildCase, openTask, type TaskDto } from './support/case-steps.ts';
-
-type History = Array<{ actor: string | null; action: string; payload: Record<string, unknown> }>;
+import { INSPECTION_FORM, REVIEW_FORM, fileRebuildCase, openTask, type TaskDto, caseHistory, taskOperation } from './support/case-steps.ts';
 
 describe('approval operations', () => {
   const h = new AppHarness();
@@ -13,8 +11,8 @@ describe('approval operations', () => {
     await h.close();
   });
 
-  const history = async (caseId: string) => (await h.as<History>('auditor.lin', 'GET', `/api/cases/${caseId}/history`)).body;
-  const post = (user: string, id: string, op: string, body: unknown = {}) => h.as<TaskDto & { detail?: string }>(user, 'POST', `/api/tasks/${id}/${op}`, body);
+  const history = (caseId: string) => caseHistory(h, caseId);
+  const post = (user: string, id: string, op: string, body: unknown = {}) => taskOperation(h, user, id, op, body);
 
   it('should claim and unclaim a task offered to a post', async () => {
     const c = await fileRebuildCase(h);

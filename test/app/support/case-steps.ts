@@ -61,3 +61,20 @@ export async function caseStatus(h: AppHarness, caseId: string, status: string, 
 
 export const REVIEW_FORM = { planningConformity: 'yes', reviewOpinion: '符合村庄规划，同意原址重建' };
 export const INSPECTION_FORM = { siteMatches: 'yes', inspectionResult: '现场与申请一致，四至清楚' };
+
+/** One entry of a case's history as the API returns it (fields the tests read). */
+export interface HistoryEntryDto {
+  actor: string | null;
+  action: string;
+  payload: Record<string, unknown>;
+}
+
+/** A case's history, read by the auditor. */
+export async function caseHistory(h: AppHarness, caseId: string): Promise<HistoryEntryDto[]> {
+  return (await h.as<HistoryEntryDto[]>('auditor.lin', 'GET', `/api/cases/${caseId}/history`)).body;
+}
+
+/** POSTs a task operation (`complete`, `claim`, `send-back`, …) as `user`. */
+export function taskOperation(h: AppHarness, user: string, taskId: string, op: string, body: unknown = {}) {
+  return h.as<TaskDto & { detail?: string }>(user, 'POST', `/api/tasks/${taskId}/${op}`, body);
+}
