@@ -40,6 +40,22 @@ describe('exporter API', () => {
     expect(rejection.rejectionReason).toContain('no such job was found');
   });
 
+  it('should write an invalid deployment to the log and reject it there with every problem', async () => {
+    // given a model whose service task has no job type
+    const invalid = oneTaskProcess('exp-invalid', 'x').replace(/<zeebe:taskDefinition[^>]*\/>/, '');
+    // when
+    const error = await h.client.deployResource({ name: 'exp-invalid.bpmn', process: Buffer.from(invalid) }).catch((e: Error) => e);
+    // then the client gets the problems and the log holds the command and its rejection
+    expect(String(error)).toContain("Command 'CREATE' rejected with code 'INVALID_ARGUMENT'");
+    const rejection = await h.waitForRecord((r) => r.recordType === 'COMMAND_REJECTION' && r.valueType === 'DEPLOYMENT');
+    expect(rejection).toMatchObject({ intent: 'CREATE', rejectionType: 'INVALID_ARGUMENT' });
+    expect(rejection.rejectionReason).toContain('exp-invalid.bpmn');
+    expect(rejection.rejectionReason).toContain('zeebe:taskDefinition');
+    const command = (await h.broker.exporter.read(0, 100_000)).find((r) => r.position === rejection.sourceRecordPosition)!;
+    expect(command).toMatchObject({ recordType: 'COMMAND', valueType: 'DEPLOYMENT', intent: 'CREATE' });
+    expect((await h.client.createProcessInstance({ bpmnProcessId: 'exp-invalid', variables: {} }).catch((e: Error) => e))).toBeInstanceOf(Error);
+  });
+
   it('should wake a waiting reader when a new record is written and time out otherwise', async () => {
     // given
     const last = (await h.broker.exporter.read(0, 100_000)).at(-1)!.position;

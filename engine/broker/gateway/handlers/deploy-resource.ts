@@ -3,6 +3,7 @@ import { parseResource, ResourceValidationError, type ParsedResource } from '../
 import { DEFAULT_TENANT, type DeploymentResource } from '../../protocol/record.ts';
 import { execute, type GatewayContext, type UnaryHandler } from '../gateway-context.ts';
 import { invalidArgument } from '../gateway-errors.ts';
+import type { DeploymentTransient } from '../../processing/deployment/deploy-processor.ts';
 
 interface ResourceRequest {
   name: string;
@@ -51,7 +52,6 @@ export async function deploy(resources: ResourceRequest[], tenantId: string, ctx
       else failures.push(new ResourceValidationError([{ resourceName: r.name, message: err instanceof Error ? err.message : String(err) }]));
     }
   }
-  if (failures.length > 0) throw invalidArgument(ResourceValidationError.combine(failures).message);
   const value = {
     resources: resources.map((r): DeploymentResource => ({ resourceName: r.name, resource: Buffer.from(r.content).toString('utf8') })),
     processesMetadata: [],
@@ -60,7 +60,10 @@ export async function deploy(resources: ResourceRequest[], tenantId: string, ctx
     decisionRequirementsMetadata: [],
     tenantId: DEFAULT_TENANT,
   };
-  const response = (await execute(ctx, { valueType: 'DEPLOYMENT', intent: 'CREATE', value, transient: parsed })) as {
+  // An invalid deployment is still written to the log and rejected there (COMMAND_REJECTION with
+  // every problem), as Zeebe does, so exporters and auditors see what was refused and why.
+  const transient: DeploymentTransient = failures.length > 0 ? { rejection: ResourceValidationError.combine(failures).rejectionReason } : parsed;
+  const response = (await execute(ctx, { valueType: 'DEPLOYMENT', intent: 'CREATE', value, transient })) as {
     key: number;
     deployments: Record<string, Record<string, unknown>>[];
     tenantId: string;

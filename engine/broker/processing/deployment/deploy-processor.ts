@@ -34,8 +34,19 @@ function withoutDuplicate<T extends { readonly duplicate: boolean }>(meta: T): O
   return value;
 }
 
+/**
+ * What the gateway hands the processor with a DEPLOYMENT CREATE: the parsed resources, or the
+ * reason the resources were invalid (the command is then rejected, with that reason on the record).
+ */
+export type DeploymentTransient = readonly ParsedResource[] | { readonly rejection: string };
+
 export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) => {
-  const parsed = (ctx.transient ?? []) as readonly ParsedResource[];
+  const transient = (ctx.transient ?? []) as DeploymentTransient;
+  if ('rejection' in transient) {
+    ctx.reject('INVALID_ARGUMENT', transient.rejection);
+    return;
+  }
+  const parsed = transient;
   const tenantId = command.value.tenantId || DEFAULT_TENANT;
   const seen = new Map<string, string>();
   for (const resource of parsed) {
