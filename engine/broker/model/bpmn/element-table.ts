@@ -35,7 +35,8 @@ function row(type: BpmnElementType, options: Partial<Omit<ElementRow, 'type'>> =
  * (and event definitions to existing rows) as the engine learns them.
  */
 export const SUPPORTED_ELEMENTS: ReadonlyMap<string, ElementRow> = new Map<string, ElementRow>([
-  ['bpmn:StartEvent', row('START_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE', 'bpmn:SignalEventDefinition': 'SIGNAL' } })],
+  // Error and escalation start events only in event sub-processes (validate-structure rejects them elsewhere).
+  ['bpmn:StartEvent', row('START_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE', 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:ErrorEventDefinition': 'ERROR', 'bpmn:EscalationEventDefinition': 'ESCALATION' } })],
   ['bpmn:EndEvent', row('END_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:ErrorEventDefinition': 'ERROR', 'bpmn:EscalationEventDefinition': 'ESCALATION', 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:TerminateEventDefinition': 'TERMINATE' } })],
   ['bpmn:IntermediateCatchEvent', row('INTERMEDIATE_CATCH_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE', 'bpmn:SignalEventDefinition': 'SIGNAL' } })],
   ['bpmn:IntermediateThrowEvent', row('INTERMEDIATE_THROW_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:EscalationEventDefinition': 'ESCALATION' } })],
@@ -64,6 +65,7 @@ export const BOUNDARY_HOSTS: ReadonlySet<BpmnElementType> = new Set<BpmnElementT
   'BUSINESS_RULE_TASK',
   'RECEIVE_TASK',
   'SUB_PROCESS',
+  'CALL_ACTIVITY',
 ]);
 
 /** Whether the engine runs multi-instance activities yet (part 2 flips this). */

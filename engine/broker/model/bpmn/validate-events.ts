@@ -8,6 +8,7 @@ import type { ElementRow } from './element-table.ts';
 import { elementList, elementProp, extension, localTypeName, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
 import { eventDefinition, messageElement, signalElement, timerParts } from './read-event-definitions.ts';
+import { inEventSubProcess } from './validate-event-sub-process.ts';
 import { checkExpression } from './validate-expression.ts';
 
 /** Timer kinds allowed per element type. */
@@ -44,7 +45,8 @@ function validateTimer(definition: ModdleElement, row: ElementRow, node: ModdleE
     return;
   }
   const { kind, text } = parts[0]!;
-  const allowed = TIMER_KINDS_OF[row.type] ?? [];
+  // Start events of event sub-processes take every timer kind (Zeebe: duration, date and cycle).
+  const allowed = inEventSubProcess(node) ? TIMER_KINDS_OF.BOUNDARY_EVENT! : (TIMER_KINDS_OF[row.type] ?? []);
   if (!allowed.includes(kind)) {
     report(`Timer of type '${kind}' is not supported on elements of type '${localTypeName(node.$type)}' (allowed: ${allowed.join(', ')})`);
     return;
@@ -76,7 +78,8 @@ function validateMessage(node: ModdleElement, row: ElementRow, report: (message:
   } else if (name.startsWith('=')) {
     checkExpression(name, { mandatory: true }).forEach(report);
   }
-  if (row.type === 'START_EVENT') return;
+  // Process-level message start events need no correlation key; those of event sub-processes do.
+  if (row.type === 'START_EVENT' && !inEventSubProcess(node)) return;
   const subscription = extension(message, 'zeebe:Subscription');
   const correlationKey = subscription ? stringProp(subscription, 'correlationKey') : undefined;
   if (correlationKey === undefined || correlationKey === '') {
@@ -148,12 +151,13 @@ function validateSignal(node: ModdleElement, report: (message: string) => void):
 function validateEscalation(node: ModdleElement, definition: ModdleElement, row: ElementRow, report: (message: string) => void): void {
   const escalation = elementProp(definition, 'escalationRef');
   const code = escalation ? stringProp(escalation, 'escalationCode') : undefined;
-  if (row.type !== 'BOUNDARY_EVENT') {
+  // Catch events (boundary, event sub-process start) may omit the escalation: they catch all.
+  if (row.type !== 'BOUNDARY_EVENT' && row.type !== 'START_EVENT') {
     if (!escalation) report('Must reference an escalation');
     else if (code === undefined || code === '') report(`Escalation '${escalation.id ?? ''}': EscalationCode must be present and not empty`);
   } else {
     const host = elementProp(node, 'attachedToRef');
-    if (host && host.$type !== 'bpmn:SubProcess') {
+    if (host && host.$type !== 'bpmn:SubProcess' && host.$type !== 'bpmn:CallActivity') {
       report('An escalation boundary event should only be attached to a subprocess, or a call activity');
     }
   }

@@ -2,7 +2,9 @@
  * Call activity: creates an instance of the latest version of the called process (process id static
  * or FEEL) with the parent's variables (all, or only the input mappings when
  * propagateAllParentVariables is false); completes when the child completes, taking its variables
- * (unless propagateAllChildVariables is false); terminating it terminates the child.
+ * (unless propagateAllChildVariables is false); terminating it terminates the child. Its boundary
+ * events open on activation and close when it leaves; an interrupting one terminates the child first
+ * and is activated once the call activity is terminated (see `calledInstanceTerminated`).
  */
 import { evaluateString } from '../../../model/index.ts';
 import type { ProcessInstanceValue } from '../../../protocol/record.ts';
@@ -28,7 +30,8 @@ export const callActivityProcessor: BpmnElementProcessor = {
       bpmn.incidents.create(element, 'CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${processId.value}' to have a none start event, but not found.`);
       return;
     }
-    bpmn.transitions.activated(element);
+    // Boundary events (timer, message, signal; error and escalation are caught through the chain) open before the child starts.
+    if (!bpmn.subscribeAndWait(element)) return;
     const childKey = bpmn.ctx.nextKey();
     const child: ProcessInstanceValue = {
       bpmnElementType: 'PROCESS',
@@ -54,6 +57,7 @@ export const callActivityProcessor: BpmnElementProcessor = {
   },
   onTerminate(element, bpmn) {
     bpmn.transitions.terminating(element);
+    bpmn.events.unsubscribe(element.key);
     bpmn.incidents.resolveAll(element.key, 0);
     const childKey = bpmn.ctx.state.elementInstances.get(element.key)?.calledChildKey ?? 0;
     const child = bpmn.ctx.state.elementInstances.get(childKey);
@@ -63,6 +67,8 @@ export const callActivityProcessor: BpmnElementProcessor = {
     }
     if (child) return;
     bpmn.transitions.terminated(element);
+    // An interrupting boundary event takes over the path of the call activity it terminated.
+    if (bpmn.events.activateTriggeredBoundary(element)) return;
     bpmn.childLeft(element.value.flowScopeKey);
   },
 };

@@ -23,5 +23,7 @@ export function calledInstanceTerminated(child: ElementContext, bpmn: BpmnBehavi
   const state = bpmn.ctx.state.elementInstances.get(child.value.parentElementInstanceKey)?.state;
   if (!caller || state !== 'ELEMENT_TERMINATING') return;
   bpmn.transitions.terminated(caller);
+  // An interrupting boundary event of the call activity takes over its path.
+  if (bpmn.events.activateTriggeredBoundary(caller)) return;
   bpmn.childLeft(caller.value.flowScopeKey);
 }
