@@ -37,7 +37,7 @@ export async function replayLog(log: RecordLog, state: MutableEngineState): Prom
   for (const batch of log.batchesInOrder()) {
     for (const record of batch.records) {
       // A process's model must be known before the first record that needs it (same order as live).
-      if (record.valueType === 'PROCESS' && record.recordType === 'EVENT') await models.register(record.value as ProcessValue);
+      if (record.valueType === 'PROCESS' && record.recordType === 'EVENT' && record.intent === 'CREATED') await models.register(record.value as ProcessValue);
       applyRecord(state, record);
       lastPosition = record.position;
       records++;

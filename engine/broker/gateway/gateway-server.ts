@@ -9,6 +9,7 @@ import { cancelProcessInstance } from './handlers/cancel-process-instance.ts';
 import { completeJob } from './handlers/complete-job.ts';
 import { createProcessInstance } from './handlers/create-process-instance.ts';
 import { createProcessInstanceWithResult } from './handlers/create-process-instance-with-result.ts';
+import { deleteResource } from './handlers/delete-resource.ts';
 import { deployProcess } from './handlers/deploy-process.ts';
 import { deployResource } from './handlers/deploy-resource.ts';
 import { failJob } from './handlers/fail-job.ts';
@@ -47,6 +48,7 @@ const unaryHandlers: Record<string, AnyUnary> = {
   MigrateProcessInstance: migrateProcessInstance,
   PublishMessage: publishMessage,
   BroadcastSignal: broadcastSignal,
+  DeleteResource: deleteResource,
 };
 
 const streamHandlers: Record<string, AnyStream> = {

@@ -22,6 +22,7 @@ import { correlateSubscriptionProcessor } from './message/correlate-subscription
 import { expireMessageProcessor, publishMessageProcessor } from './message/publish-message-processor.ts';
 import { triggerTimerProcessor } from './timer/trigger-timer-processor.ts';
 import { broadcastSignalProcessor } from './signal/broadcast-signal-processor.ts';
+import { deleteResourceProcessor } from './resource/delete-resource-processor.ts';
 
 export const commandProcessors: CommandProcessors = {
   DEPLOYMENT: { CREATE: deployProcessor },
@@ -49,4 +50,5 @@ export const commandProcessors: CommandProcessors = {
   MESSAGE: { PUBLISH: publishMessageProcessor, EXPIRE: expireMessageProcessor },
   PROCESS_MESSAGE_SUBSCRIPTION: { CORRELATE: correlateSubscriptionProcessor },
   SIGNAL: { BROADCAST: broadcastSignalProcessor },
+  RESOURCE_DELETION: { DELETE: deleteResourceProcessor },
 };

@@ -7,8 +7,8 @@
 /** Event intents per value type: one applier must exist for each. */
 export interface EventIntents {
   DEPLOYMENT: 'CREATED';
-  PROCESS: 'CREATED';
-  FORM: 'CREATED';
+  PROCESS: 'CREATED' | 'DELETING' | 'DELETED';
+  FORM: 'CREATED' | 'DELETED';
   PROCESS_INSTANCE:
     | 'ELEMENT_ACTIVATING'
     | 'ELEMENT_ACTIVATED'

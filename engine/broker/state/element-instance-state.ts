@@ -34,6 +34,8 @@ export interface ReadonlyElementInstanceState {
   get(key: number): Readonly<ElementInstance> | undefined;
   /** Count of element instances (for tests and metrics). */
   readonly size: number;
+  /** Whether a process instance of the process definition is still running (resource deletion). */
+  hasProcessInstancesOf(processDefinitionKey: number): boolean;
 }
 
 /** Element instance state; changed only by appliers. */
@@ -46,6 +48,13 @@ export class ElementInstanceState implements ReadonlyElementInstanceState {
 
   get(key: number): ElementInstance | undefined {
     return this.instances.get(key);
+  }
+
+  hasProcessInstancesOf(processDefinitionKey: number): boolean {
+    for (const instance of this.instances.values()) {
+      if (instance.value.bpmnElementType === 'PROCESS' && instance.value.processDefinitionKey === processDefinitionKey) return true;
+    }
+    return false;
   }
 
   create(key: number, value: ProcessInstanceValue): ElementInstance {

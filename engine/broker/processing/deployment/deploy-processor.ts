@@ -1,6 +1,7 @@
 /**
  * DEPLOYMENT CREATE: resources were parsed and validated by the gateway (the parsed form rides along as
- * transient data). Identical resources keep their version (checksum), changed ones get the next one.
+ * transient data). A deployment of only identical resources (checksum and name) keeps their versions;
+ * otherwise every resource of it gets the next version, as Zeebe versions a deployment together.
  */
 import type { ParsedResource } from '../../model/index.ts';
 import type { FormMetadataValue, ProcessMetadataValue } from '../../protocol/record.ts';
@@ -14,15 +15,28 @@ interface Versioned {
   readonly resourceName: string;
 }
 
+/** Whether a resource is identical (checksum and resource name) to the latest deployed version. */
+function sameAsLatest(latest: Versioned | undefined, resource: ParsedResource): boolean {
+  return latest !== undefined && latest.checksum === resource.checksum && latest.resourceName === resource.resourceName;
+}
+
 /**
- * Version and key of a deployed resource (process or form): a resource with the checksum and
- * resource name of the latest version is a duplicate and keeps that version and key (`keyOf` gets
- * the latest then); anything else is the next version with a new key (`keyOf` gets undefined).
+ * Version and key of a deployed resource (process or form). When every resource of the deployment
+ * is identical to its latest version (`keepDuplicates`), each keeps that version and key (`keyOf`
+ * gets the latest); otherwise, as Zeebe versions a deployment's resources together, every resource
+ * gets the next version (after the highest ever given, deleted versions included) and a new key
+ * (`keyOf` gets undefined).
  */
-function versionOf<T extends Versioned>(latest: T | undefined, resource: ParsedResource, keyOf: (same: T | undefined) => number) {
-  const same = latest !== undefined && latest.checksum === resource.checksum && latest.resourceName === resource.resourceName ? latest : undefined;
+function versionOf<T extends Versioned>(
+  latest: T | undefined,
+  highest: number,
+  resource: ParsedResource,
+  keepDuplicates: boolean,
+  keyOf: (same: T | undefined) => number,
+) {
+  const same = keepDuplicates && sameAsLatest(latest, resource) ? latest : undefined;
   return {
-    version: same ? same.version : (latest?.version ?? 0) + 1,
+    version: same ? same.version : highest + 1,
     key: keyOf(same),
     rest: { resourceName: resource.resourceName, checksum: resource.checksum, duplicate: same !== undefined },
   };
@@ -61,6 +75,12 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
       seen.set(id, resource.resourceName);
     }
   }
+  const deployments = ctx.state.deployments;
+  const keepDuplicates = parsed.every((resource) =>
+    resource.kind === 'process'
+      ? resource.processes.every((model) => sameAsLatest(deployments.latestProcess(model.bpmnProcessId), resource))
+      : sameAsLatest(deployments.latestForm(resource.formId), resource),
+  );
   const processesMetadata: ProcessMetadataValue[] = [];
   const formMetadata: FormMetadataValue[] = [];
   const deploymentKey = ctx.nextKey();
@@ -70,8 +90,9 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
     const text = textOf.get(resource.resourceName) ?? '';
     if (resource.kind === 'process') {
       for (const model of resource.processes) {
-        const latest = ctx.state.deployments.latestProcess(model.bpmnProcessId);
-        const v = versionOf(latest, resource, (same) => same?.processDefinitionKey ?? ctx.nextKey());
+        const latest = deployments.latestProcess(model.bpmnProcessId);
+        const highest = deployments.highestProcessVersion(model.bpmnProcessId);
+        const v = versionOf(latest, highest, resource, keepDuplicates, (same) => same?.processDefinitionKey ?? ctx.nextKey());
         const meta: ProcessMetadataValue = { bpmnProcessId: model.bpmnProcessId, version: v.version, processDefinitionKey: v.key, ...v.rest, tenantId };
         processesMetadata.push(meta);
         answer.push({ process: meta });
@@ -82,7 +103,9 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
         }
       }
     } else {
-      const v = versionOf(ctx.state.deployments.latestForm(resource.formId), resource, (same) => same?.formKey ?? ctx.nextKey());
+      const latestForm = deployments.latestForm(resource.formId);
+      const highest = deployments.highestFormVersion(resource.formId);
+      const v = versionOf(latestForm, highest, resource, keepDuplicates, (same) => same?.formKey ?? ctx.nextKey());
       const meta: FormMetadataValue = { formId: resource.formId, version: v.version, formKey: v.key, ...v.rest, tenantId };
       formMetadata.push(meta);
       answer.push({ form: meta });

@@ -3,7 +3,7 @@ import type { EventIntents, ValueType } from '../../protocol/intents.ts';
 import type { BrokerRecord, EventRecord } from '../../protocol/record.ts';
 import type { MutableEngineState } from '../engine-state.ts';
 import type { Applier, Appliers } from './applier.ts';
-import { deploymentAppliers, formAppliers, processAppliers } from './deployment-appliers.ts';
+import { deploymentAppliers, formAppliers, processAppliers, resourceDeletionAppliers } from './deployment-appliers.ts';
 import { eventAppliers } from './event-appliers.ts';
 import { incidentAppliers } from './incident-appliers.ts';
 import { jobAppliers, jobBatchAppliers } from './job-appliers.ts';
@@ -15,6 +15,7 @@ export const appliers: Appliers = {
   DEPLOYMENT: deploymentAppliers,
   PROCESS: processAppliers,
   FORM: formAppliers,
+  RESOURCE_DELETION: resourceDeletionAppliers,
   PROCESS_INSTANCE: processInstanceAppliers,
   PROCESS_INSTANCE_CREATION: processInstanceCreationAppliers,
   PROCESS_INSTANCE_MODIFICATION: processInstanceModificationAppliers,
