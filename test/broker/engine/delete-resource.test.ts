@@ -7,6 +7,7 @@
  */
 import type { ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportedRecord } from '../../../engine/broker/index.ts';
 import { end, flow, processXml, serviceTask, start } from './support/bpmn-builder.ts';
 import { jobOf, liveEngines, replayFromLog } from './support/engine-harness.ts';
 import { rawClient, unary, type RawGatewayClient } from './support/raw-gateway-client.ts';
@@ -41,6 +42,9 @@ function messageStartProcess(id: string, messageName: string, endId = 'end'): st
     [message('msg', messageName)],
   );
 }
+
+/** A key field of a record value, as the string zeebe-node hands out. */
+const keyOf = (record: ExportedRecord, field: string): string => String((record.value as unknown as Record<string, unknown>)[field]);
 
 const reviewForm = (label: string) => JSON.stringify({ id: 'dr-form', type: 'default', components: [{ key: 'opinion', type: 'textfield', label }] });
 
@@ -143,14 +147,14 @@ describe('DeleteResource', () => {
     await h.client.completeJob({ jobKey: job.key, variables: {} });
     await h.waitForRecord((r) => r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_COMPLETED' && String(r.key) === running.processInstanceKey);
     await deleteResource(key);
-    expect(h.recordsOf('PROCESS', 'DELETED').some((r) => String(r.value.processDefinitionKey) === key)).toBe(true);
+    expect(h.recordsOf('PROCESS', 'DELETED').some((r) => keyOf(r, 'processDefinitionKey') === key)).toBe(true);
   });
 
   it('should reopen the timer start event of the previous version when the latest is deleted', async () => {
     // given version 1 with a timer start event, replaced by version 2 without one
     const v1 = await h.deploy('dr-e.bpmn', timerStartProcess('dr-e', 'first'));
     const v2 = await h.deploy('dr-e.bpmn', taskProcess('dr-e', 'second'));
-    const timersOf = (key: string, intent: string) => h.recordsOf('TIMER', intent).filter((r) => String(r.value.processDefinitionKey) === key);
+    const timersOf = (key: string, intent: string) => h.recordsOf('TIMER', intent).filter((r) => keyOf(r, 'processDefinitionKey') === key);
     expect(timersOf(v1, 'CANCELED')).toHaveLength(1);
     // when
     await deleteResource(v2);
@@ -172,7 +176,7 @@ describe('DeleteResource', () => {
     await h.client.publishMessage({ name: 'dr-f-go', correlationKey: '', variables: {}, timeToLive: 0 });
     // then
     const subscriptions = h.recordsOf('MESSAGE_START_EVENT_SUBSCRIPTION');
-    const of = (key: string) => subscriptions.filter((r) => String(r.value.processDefinitionKey) === key).map((r) => r.intent);
+    const of = (key: string) => subscriptions.filter((r) => keyOf(r, 'processDefinitionKey') === key).map((r) => r.intent);
     expect(of(v1)).toEqual(['CREATED', 'DELETED', 'CREATED', 'CORRELATED']);
     expect(of(v2)).toEqual(['CREATED', 'DELETED']);
   });
@@ -190,7 +194,7 @@ describe('DeleteResource', () => {
     // then
     expect(job.customHeaders['io.camunda.zeebe:formKey']).toBe(formKey(first));
     const deleted = h.recordsOf('FORM', 'DELETED');
-    expect(deleted.map((r) => String(r.value.formKey))).toEqual([formKey(second)]);
+    expect(deleted.map((r) => keyOf(r, 'formKey'))).toEqual([formKey(second)]);
     await h.client.completeJob({ jobKey: job.key, variables: {} });
     await expect(deleteResource(formKey(second))).rejects.toMatchObject({ code: 5 });
   });
