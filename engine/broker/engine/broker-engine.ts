@@ -87,8 +87,9 @@ export class BrokerEngine {
     );
     const clock = new BrokerClock(options.controllableClock === true, options.clockStartTime);
     holder.engine = new BrokerEngine(state, log, processor, options.jobCheckIntervalMs ?? 100, clock);
-    // Timers that fell due while the broker was down fire at once.
-    void holder.engine.dueDates.check();
+    // Timers that fell due while the broker was down fire at once — before start() resolves, so
+    // nothing is processed behind the caller's back once it holds the engine.
+    await holder.engine.dueDates.check();
     return holder.engine;
   }
 
@@ -127,6 +128,7 @@ export class BrokerEngine {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
+    await this.dueDates.stop();
     await this.log.close();
   }
 }

@@ -53,10 +53,7 @@ const models: [string, string][] = [
 describe('replay with timers and subscriptions', () => {
   const startEngine = liveEngines('streetflow-replay-events-');
 
-  // Known race (open in issue 6): the replayed engine runs its start-up due-date check
-  // asynchronously, and once in about three loaded CI runs the snapshot differs; retried until the
-  // start-up check is made part of start(). A consistent replay mismatch still fails.
-  it('should rebuild exactly the live state (timers, messages, subscriptions) from the log', { retry: 2 }, async () => {
+  it('should rebuild exactly the live state (timers, messages, subscriptions) from the log', async () => {
     // given a broker on a controllable clock that ran a workload with events
     const run = await startEngine({ controllableClock: true });
     const { engine, client } = run;
