@@ -47,6 +47,8 @@ export class BpmnBehaviors {
   childLeft(scopeKey: number): void {
     const scope = this.elementContext(scopeKey);
     if (!scope) return;
+    // A path ended: an inclusive join waiting for it may join now.
+    this.flows.releaseInclusiveJoins(scopeKey);
     const processor = this.lookup(scope.value.bpmnElementType) as BpmnContainerProcessor | undefined;
     processor?.onChildLeft?.(scope, this);
   }

@@ -3,10 +3,13 @@ import { evaluateBoolean, type EvaluationResult, type ExecutableElement } from '
 import type { ProcessInstanceValue } from '../../../protocol/record.ts';
 import type { ProcessingContext } from '../../processing-context.ts';
 import type { ElementContext } from '../element-processor.ts';
-import { inclusiveJoinComplete } from '../gateway/inclusive-join.ts';
+import { inclusiveJoinComplete, readyInclusiveJoins } from '../gateway/inclusive-join.ts';
 
 /** Token movement for one command. */
 export class FlowBehavior {
+  /** Inclusive joins this command already activated (scope key:gateway id), so a re-check does not activate them twice. */
+  private readonly activatedJoins = new Set<string>();
+
   constructor(
     private readonly ctx: ProcessingContext,
     private readonly onChildLeft: (scopeKey: number) => void,
@@ -19,6 +22,19 @@ export class FlowBehavior {
       return;
     }
     for (const flowId of flowIds) this.takeFlow(element, flowId);
+    // The token moved: an inclusive join that waited for a path it left may join now.
+    this.releaseInclusiveJoins(element.value.flowScopeKey);
+  }
+
+  /** Activates the inclusive joins of a scope that hold a token and can no longer get another one (a path ended or moved away). */
+  releaseInclusiveJoins(scopeKey: number): void {
+    const skip = new Set([...this.activatedJoins].filter((k) => k.startsWith(`${scopeKey}:`)).map((k) => k.slice(`${scopeKey}:`.length)));
+    const scope = this.ctx.state.elementInstances.get(scopeKey);
+    for (const gateway of readyInclusiveJoins(this.ctx.state, scopeKey, skip)) {
+      if (!scope) break;
+      this.activatedJoins.add(`${scopeKey}:${gateway.id}`);
+      this.activate(scope.value, scopeKey, gateway);
+    }
   }
 
   /**
@@ -64,6 +80,11 @@ export class FlowBehavior {
       bpmnEventType: 'UNSPECIFIED',
     });
     if (this.isJoin(target) && !this.joinComplete(element.value.flowScopeKey, target)) return;
+    if (target.type === 'INCLUSIVE_GATEWAY' && this.isJoin(target)) {
+      const id = `${element.value.flowScopeKey}:${target.id}`;
+      if (this.activatedJoins.has(id)) return; // a second incoming flow taken by this command: the queued activation joins both
+      this.activatedJoins.add(id);
+    }
     this.activate(element.value, element.value.flowScopeKey, target);
   }
 
