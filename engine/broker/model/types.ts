@@ -229,6 +229,8 @@ export interface ExecutableElement {
   readonly attachedToId?: string;
   /** Boundary events: false for non-interrupting (`cancelActivity="false"`). */
   readonly cancelActivity?: boolean;
+  /** Start events of event sub-processes (only they): false for non-interrupting (`isInterrupting="false"`). */
+  readonly interrupting?: boolean;
   /** Activities: ids of the boundary events attached to them, in model order. */
   readonly boundaryEventIds?: readonly string[];
 }

@@ -11,10 +11,10 @@ const cases: { name: string; body: string; elementId: string; message: string }[
     message: 'Must have exactly one start event',
   },
   {
-    name: 'an event sub-process (not run by the embedded broker yet)',
+    name: 'an event sub-process with a none start event',
     body: [start(), `<bpmn:subProcess id="onError" triggeredByEvent="true">${start('e-start')}${end('e-end')}${flow('e1', 'e-start', 'e-end')}</bpmn:subProcess>`, end(), flow('f1', 'start', 'end')].join(''),
     elementId: 'onError',
-    message: 'Event sub-processes are currently not supported by the embedded broker',
+    message: 'Start events in event subprocesses must be one of: message, timer, error, signal or escalation',
   },
   {
     name: 'an inclusive gateway without outgoing flows',

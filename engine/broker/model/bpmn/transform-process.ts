@@ -129,7 +129,8 @@ function transformContainer(
     elements.set(id, {
       id,
       name: node.name,
-      type: row.type,
+      // An event sub-process is a bpmn:SubProcess with triggeredByEvent; its start event knows whether it interrupts.
+      type: row.type === 'SUB_PROCESS' && node.triggeredByEvent === true ? 'EVENT_SUB_PROCESS' : row.type,
       eventType,
       flowScopeId: scopeId,
       incoming: incoming.get(id) ?? [],
@@ -152,6 +153,7 @@ function transformContainer(
       escalation: readEscalation(node),
       attachedToId: node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef')?.id : undefined,
       cancelActivity: node.$type === 'bpmn:BoundaryEvent' ? node.cancelActivity !== false : undefined,
+      interrupting: node.$type === 'bpmn:StartEvent' && container.triggeredByEvent === true ? node.isInterrupting !== false : undefined,
     });
     childIds.push(id);
   }

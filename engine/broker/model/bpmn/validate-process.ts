@@ -2,6 +2,7 @@ import { CONDITIONAL_GATEWAYS, MULTI_INSTANCE_SUPPORTED, NON_EXECUTABLE_ELEMENTS
 import type { ElementRow } from './element-table.ts';
 import { elementList, elementProp, localTypeName, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
+import { validateEventSubProcessScope } from './validate-event-sub-process.ts';
 import { validateEventDetails } from './validate-events.ts';
 import { checkExpression } from './validate-expression.ts';
 import { validateStructure } from './validate-structure.ts';
@@ -58,6 +59,7 @@ export function validateProcess(
     report(process.id, 'Multiple none start events are not allowed');
   }
   validateUnsupportedExtensions(process, (message) => report(process.id, message));
+  validateEventSubProcessScope(process, (message) => report(process.id, message));
   validateContainer(flowElements, report, unresolvedReferences);
 }
 

@@ -1,20 +1,22 @@
-/** Deploy rules for structural elements: embedded sub-processes and inclusive gateways. */
+/** Deploy rules for structural elements: embedded and event sub-processes, inclusive gateways, call activities. */
 import type { ElementRow } from './element-table.ts';
 import { elementList, extensionsOfType, stringProp } from './moddle-element.ts';
+import { isEventSubProcess, validateEventSubProcess, validateEventSubProcessScope, validateStartEventPlacement } from './validate-event-sub-process.ts';
 import { checkExpression } from './validate-expression.ts';
 import type { ModdleElement } from './moddle-element.ts';
 
 /** Reports problems of sub-processes and inclusive gateways, in Zeebe's wording where it has one. */
 export function validateStructure(node: ModdleElement, row: ElementRow, outgoing: readonly ModdleElement[], report: (message: string) => void): void {
   if (row.type === 'SUB_PROCESS') {
-    if ((node as ModdleElement & { triggeredByEvent?: boolean }).triggeredByEvent === true) {
-      report('Event sub-processes are currently not supported by the embedded broker');
-      return;
+    if (isEventSubProcess(node)) validateEventSubProcess(node, report);
+    else {
+      const starts = elementList(node, 'flowElements').filter((element) => element.$type === 'bpmn:StartEvent');
+      if (starts.length !== 1) report('Must have exactly one start event');
+      else if (elementList(starts[0]!, 'eventDefinitions').length > 0) report('Start events in subprocesses must be of type none');
     }
-    const starts = elementList(node, 'flowElements').filter((element) => element.$type === 'bpmn:StartEvent');
-    if (starts.length !== 1) report('Must have exactly one start event');
-    else if (elementList(starts[0]!, 'eventDefinitions').length > 0) report('Start events in subprocesses must be of type none');
+    validateEventSubProcessScope(node, report);
   }
+  if (row.type === 'START_EVENT') validateStartEventPlacement(node, report);
   if (row.type === 'INCLUSIVE_GATEWAY' && outgoing.length === 0) report('Must have at least one outgoing sequence flow');
   if (row.type === 'CALL_ACTIVITY') {
     const called = extensionsOfType(node, 'zeebe:CalledElement');

@@ -2,6 +2,7 @@
 import type { BpmnElementType } from '../../model/index.ts';
 import type { BpmnElementProcessor } from './element-processor.ts';
 import { callActivityProcessor } from './container/call-activity-processor.ts';
+import { eventSubProcessProcessor } from './container/event-sub-process-processor.ts';
 import { multiInstanceBodyProcessor } from './container/multi-instance-body-processor.ts';
 import { processProcessor } from './container/process-processor.ts';
 import { subProcessProcessor } from './container/sub-process-processor.ts';
@@ -39,6 +40,7 @@ export type SupportedElementType =
   | 'RECEIVE_TASK'
   | 'EVENT_BASED_GATEWAY'
   | 'SUB_PROCESS'
+  | 'EVENT_SUB_PROCESS'
   | 'MULTI_INSTANCE_BODY'
   | 'INCLUSIVE_GATEWAY'
   | 'CALL_ACTIVITY';
@@ -63,6 +65,7 @@ export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProc
   RECEIVE_TASK: receiveTaskProcessor,
   EVENT_BASED_GATEWAY: eventBasedGatewayProcessor,
   SUB_PROCESS: subProcessProcessor,
+  EVENT_SUB_PROCESS: eventSubProcessProcessor,
   MULTI_INSTANCE_BODY: multiInstanceBodyProcessor,
   INCLUSIVE_GATEWAY: inclusiveGatewayProcessor,
   CALL_ACTIVITY: callActivityProcessor,

@@ -87,6 +87,7 @@ export const createProcessInstanceProcessor: CommandProcessor<'PROCESS_INSTANCE_
     const processElement = { key: processInstanceKey, value: processValue, element: model.elements.get(model.bpmnProcessId)! };
     bpmn.transitions.activating(processElement);
     bpmn.transitions.activated(processElement);
+    bpmn.eventSubProcesses.subscribeActivated(processElement);
     for (const el of startElements) bpmn.flows.activate(processValue, processInstanceKey, el!);
   }
   ctx.respond({

@@ -2,6 +2,7 @@
  * SIGNAL BROADCAST (BroadcastSignal RPC, signal throw and end events): every open subscription of the
  * signal name is triggered — catch and boundary events of active instances, and start events.
  */
+import { isInterruptingCatch } from '../bpmn/behavior/event-sub-process-behavior.ts';
 import { bpmnBehaviors } from '../bpmn/bpmn-context.ts';
 import type { CommandProcessor } from '../command-processor.ts';
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
@@ -26,7 +27,7 @@ export const broadcastSignalProcessor: CommandProcessor<'SIGNAL'> = (command, ct
     const scope = bpmn.elementContext(catchEventInstanceKey);
     const target = ctx.state.models.element(processDefinitionKey, catchEventId);
     if (!scope || !target || ctx.state.elementInstances.get(scope.key)?.state !== 'ELEMENT_ACTIVATED') continue;
-    const interrupting = target.type !== 'BOUNDARY_EVENT' || target.cancelActivity !== false;
+    const interrupting = isInterruptingCatch(target);
     // An interrupting trigger closes every subscription of the element instance, this one included.
     if (interrupting) triggered.add(catchEventInstanceKey);
     bpmn.events.trigger(scope, target, value.variables);

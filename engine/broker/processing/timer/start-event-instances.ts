@@ -92,6 +92,7 @@ export function startProcessAtEvent(
   const processElement = { key: processInstanceKey, value: processValue, element: model.elements.get(model.bpmnProcessId)! };
   bpmn.transitions.activating(processElement);
   bpmn.transitions.activated(processElement);
+  bpmn.eventSubProcesses.subscribeActivated(processElement);
   bpmn.flows.activate(processValue, processInstanceKey, start);
   return processInstanceKey;
 }

@@ -1,6 +1,7 @@
 /** TIMER TRIGGER (from the due-date checker): a due timer triggers its catch event, boundary event or start event. */
 import { evaluateTimerCycle, nextRepetition, type Variables } from '../../model/index.ts';
 import type { TimerValue } from '../../protocol/event-records.ts';
+import { isInterruptingCatch } from '../bpmn/behavior/event-sub-process-behavior.ts';
 import { bpmnBehaviors } from '../bpmn/bpmn-context.ts';
 import type { CommandProcessor } from '../command-processor.ts';
 import type { ProcessingContext } from '../processing-context.ts';
@@ -41,7 +42,8 @@ export const triggerTimerProcessor: CommandProcessor<'TIMER'> = (command, ctx) =
     return;
   }
   ctx.event(key, 'TIMER', 'TRIGGERED', timer);
-  if (target.type === 'BOUNDARY_EVENT' && target.cancelActivity === false) {
+  // Non-interrupting boundary events and event sub-process starts repeat their cycles.
+  if (!isInterruptingCatch(target)) {
     const next = repetitionOf(ctx, timer, ctx.state.variables.collect(scope.key));
     if (next) ctx.event(ctx.nextKey(), 'TIMER', 'CREATED', next);
   }

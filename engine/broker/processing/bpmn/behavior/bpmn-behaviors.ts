@@ -2,6 +2,7 @@
 import type { ProcessingContext } from '../../processing-context.ts';
 import type { BpmnContainerProcessor, BpmnElementProcessor, ElementContext } from '../element-processor.ts';
 import { EventBehavior } from './event-behavior.ts';
+import { EventSubProcessBehavior } from './event-sub-process-behavior.ts';
 import { FlowBehavior } from './flow-behavior.ts';
 import { IncidentBehavior } from './incident-behavior.ts';
 import { JobBehavior } from './job-behavior.ts';
@@ -20,6 +21,7 @@ export class BpmnBehaviors {
   readonly incidents: IncidentBehavior;
   readonly flows: FlowBehavior;
   readonly events: EventBehavior;
+  readonly eventSubProcesses: EventSubProcessBehavior;
   readonly multiInstance: MultiInstanceBehavior;
 
   constructor(
@@ -32,6 +34,8 @@ export class BpmnBehaviors {
     this.incidents = new IncidentBehavior(ctx);
     this.flows = new FlowBehavior(ctx, (scopeKey) => this.childLeft(scopeKey));
     this.events = new EventBehavior(ctx);
+    this.eventSubProcesses = new EventSubProcessBehavior(this);
+    this.events.onEventSubProcessStart = (scope, start, variables) => this.eventSubProcesses.trigger(scope, start, variables);
     this.multiInstance = new MultiInstanceBehavior(ctx, this.transitions, this.variables, this.incidents);
   }
 

@@ -20,6 +20,7 @@ import type { ProcessEventValue, TimerValue } from '../../../protocol/event-reco
 import type { VariableDocument } from '../../../protocol/record.ts';
 import type { ProcessingContext } from '../../processing-context.ts';
 import type { ElementContext } from '../element-processor.ts';
+import { eventSubProcessStarts, interruptedByEventSubProcess, isEventSubProcessStart, isInterruptingCatch } from './event-sub-process-behavior.ts';
 import { VariableBehavior } from './variable-behavior.ts';
 
 /** What a timer evaluates to. */
@@ -46,6 +47,9 @@ export function scheduleTimer(target: ExecutableElement, variables: Variables, n
 
 /** Subscription writes for one command. */
 export class EventBehavior {
+  /** Triggers an event sub-process start event in a scope (set by the BpmnBehaviors facade). */
+  onEventSubProcessStart?: (scope: ElementContext, start: ExecutableElement, variables: VariableDocument) => void;
+
   constructor(private readonly ctx: ProcessingContext) {}
 
   /** Elements whose events an instance of `element` waits for: itself, the targets of a gateway, its boundary events. */
@@ -87,10 +91,13 @@ export class EventBehavior {
     });
   }
 
-  /** Opens the timers and message subscriptions of an element instance; the failure message when one cannot be evaluated. */
-  subscribe(element: ElementContext): EvaluationResult<true> {
+  /**
+   * Opens the timers and message subscriptions of an element instance (and of `extraTargets`, e.g. the
+   * start events of a scope's event sub-processes); the failure message when one cannot be evaluated.
+   */
+  subscribe(element: ElementContext, extraTargets: readonly ExecutableElement[] = []): EvaluationResult<true> {
     const variables = this.ctx.state.variables.collect(element.key);
-    const targets = this.triggers(element);
+    const targets = [...this.triggers(element), ...extraTargets];
     const planned: (() => void)[] = [];
     for (const target of targets) {
       if (target.eventType === 'TIMER') {
@@ -147,7 +154,7 @@ export class EventBehavior {
 
   private openSubscription(element: ElementContext, target: ExecutableElement, name: string, correlationKey: string): void {
     const key = this.ctx.nextKey();
-    const interrupting = target.type !== 'BOUNDARY_EVENT' || target.cancelActivity !== false;
+    const interrupting = isInterruptingCatch(target);
     const base = {
       processInstanceKey: element.value.processInstanceKey,
       elementInstanceKey: element.key,
@@ -172,17 +179,20 @@ export class EventBehavior {
     }
   }
 
-  /** Cancels every timer and message subscription of an element instance. */
-  unsubscribe(elementInstanceKey: number): void {
+  /** Cancels every timer and message subscription of an element instance (only those of the target ids `only` accepts, when given). */
+  unsubscribe(elementInstanceKey: number, only: (targetElementId: string) => boolean = () => true): void {
     const events = this.ctx.state.events;
-    for (const key of events.timersOf(elementInstanceKey)) this.ctx.event(key, 'TIMER', 'CANCELED', events.timer(key)!);
+    for (const key of events.timersOf(elementInstanceKey)) {
+      if (only(events.timer(key)!.targetElementId)) this.ctx.event(key, 'TIMER', 'CANCELED', events.timer(key)!);
+    }
     for (const subscription of events.subscriptionsOf(elementInstanceKey)) {
+      if (!only(subscription.value.elementId)) continue;
       this.ctx.event(subscription.key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', subscription.value);
       const { subscriptionPartitionId: _p, elementId: _e, ...messageSide } = subscription.value;
       this.ctx.event(subscription.key, 'MESSAGE_SUBSCRIPTION', 'DELETED', messageSide);
     }
     for (const signal of events.signals.subscriptionsOf(elementInstanceKey)) {
-      this.ctx.event(signal.key, 'SIGNAL_SUBSCRIPTION', 'DELETED', signal.value);
+      if (only(signal.value.catchEventId)) this.ctx.event(signal.key, 'SIGNAL_SUBSCRIPTION', 'DELETED', signal.value);
     }
   }
 
@@ -191,6 +201,10 @@ export class EventBehavior {
    * (catch event, receive task), a target of an event-based gateway, or a boundary event.
    */
   trigger(scope: ElementContext, target: ExecutableElement, variables: VariableDocument): void {
+    if (isEventSubProcessStart(target)) {
+      this.onEventSubProcessStart?.(scope, target, variables);
+      return;
+    }
     const trigger: ProcessEventValue = {
       scopeKey: scope.key,
       targetElementId: target.id,
@@ -269,57 +283,76 @@ export class EventBehavior {
   }
 
   /**
-   * Finds the boundary event that catches an error thrown in `fromKey` (itself and then its flow
-   * scopes): an exact error code match wins over a catch-all. Triggers it and returns true when found.
+   * The scopes an error or escalation walks through, from `fromKey` outward: each active element
+   * instance up to its process instance, then the call activity that created that process (Zeebe
+   * continues in the parent process). A scope interrupted by an event sub-process ends the walk
+   * inside its process, as Zeebe's catch analyzer stops there.
    */
-  throwError(fromKey: number, errorCode: string, variables: VariableDocument): boolean {
+  private *catchScopes(fromKey: number): Generator<ElementContext> {
     let key = fromKey;
     while (key > 0) {
       const instance = this.ctx.state.elementInstances.get(key);
-      if (!instance) return false;
+      if (!instance || (instance.state !== 'ELEMENT_ACTIVATED' && instance.state !== 'ELEMENT_ACTIVATING')) return;
       const element = this.ctx.state.models.element(instance.value.processDefinitionKey, instance.value.elementId);
-      const catcher = element && !this.isInnerInstance(instance.value) ? this.errorCatcher(element, instance.value.processDefinitionKey, errorCode, this.ctx.state.variables.collect(key)) : undefined;
-      if (element && catcher) {
-        this.trigger({ key, value: instance.value, element }, catcher, variables);
+      const interrupted = interruptedByEventSubProcess(this.ctx.state, key);
+      if (element && !interrupted) yield { key, value: instance.value, element };
+      key = instance.value.flowScopeKey > 0 && !interrupted ? instance.value.flowScopeKey : instance.value.parentElementInstanceKey;
+    }
+  }
+
+  /**
+   * Finds the catch event for an error thrown in `fromKey` (itself, then its scopes, then the calling
+   * process): at each scope its event sub-process error start events, then its boundary events; an
+   * exact error code wins over a catch-all. Triggers it and returns true when found.
+   */
+  throwError(fromKey: number, errorCode: string, variables: VariableDocument): boolean {
+    for (const scope of this.catchScopes(fromKey)) {
+      const catcher = this.catcher(scope, 'ERROR', errorCode, (event) => event.error?.errorCode);
+      if (catcher) {
+        this.trigger(scope, catcher, variables);
         return true;
       }
-      key = instance.value.flowScopeKey;
     }
     return false;
   }
 
-  private errorCatcher(element: ExecutableElement, processDefinitionKey: number, errorCode: string, variables: Variables): ExecutableElement | undefined {
-    return this.catcher(element, processDefinitionKey, 'ERROR', errorCode, variables, (boundary) => boundary.error?.errorCode);
-  }
-
-  /** The boundary event of `element` catching an error or escalation code: an exact match wins over a catch-all. */
+  /**
+   * The catch event of a scope for an error or escalation code: the start events of its event
+   * sub-processes come before its boundary events (Zeebe's order), and an exact match wins over a
+   * catch-all. Boundary events of an inner multi-instance instance belong to its body.
+   */
   private catcher(
-    element: ExecutableElement,
-    processDefinitionKey: number,
+    scope: ElementContext,
     eventType: 'ERROR' | 'ESCALATION',
     code: string,
-    variables: Variables,
-    codeOf: (boundary: ExecutableElement) => Expression | undefined,
+    codeOf: (event: ExecutableElement) => Expression | undefined,
   ): ExecutableElement | undefined {
+    const processDefinitionKey = scope.value.processDefinitionKey;
+    const boundaries = this.isInnerInstance(scope.value) ? [] : (scope.element.boundaryEventIds ?? []);
+    const candidates = [
+      ...eventSubProcessStarts(this.ctx.state, processDefinitionKey, scope.element),
+      ...boundaries.map((id) => this.ctx.state.models.element(processDefinitionKey, id)),
+    ];
+    const variables = this.ctx.state.variables.collect(scope.key);
     let catchAll: ExecutableElement | undefined;
-    for (const id of element.boundaryEventIds ?? []) {
-      const boundary = this.ctx.state.models.element(processDefinitionKey, id);
-      if (!boundary || boundary.eventType !== eventType) continue;
-      const expected = codeOf(boundary);
+    for (const event of candidates) {
+      if (!event || event.eventType !== eventType) continue;
+      const expected = codeOf(event);
       if (!expected) {
-        catchAll ??= boundary;
+        catchAll ??= event;
         continue;
       }
       const evaluated = evaluateString(expected, variables);
-      if (evaluated.ok && evaluated.value === code) return boundary;
+      if (evaluated.ok && evaluated.value === code) return event;
     }
     return catchAll;
   }
 
   /**
-   * Throws an escalation from a throw or end event to the nearest catching boundary event of an
-   * enclosing scope. Returns true when an interrupting boundary caught it (the thrower is then
-   * terminated with its scope); uncaught escalations only write NOT_ESCALATED, as in Zeebe.
+   * Throws an escalation from a throw or end event to the nearest catch event of an enclosing scope
+   * (event sub-process start or boundary event, also across a call activity). Returns true when an
+   * interrupting one caught it (the thrower is then terminated with its scope); uncaught escalations
+   * only write NOT_ESCALATED, as in Zeebe.
    */
   throwEscalation(thrower: ElementContext, escalationCode: string): boolean {
     const record = {
@@ -329,21 +362,13 @@ export class EventBehavior {
       catchElementId: '',
       tenantId: thrower.value.tenantId,
     };
-    let key = thrower.value.flowScopeKey;
-    while (key > 0) {
-      const instance = this.ctx.state.elementInstances.get(key);
-      if (!instance) break;
-      const element = this.ctx.state.models.element(instance.value.processDefinitionKey, instance.value.elementId);
-      const catcher =
-        element && !this.isInnerInstance(instance.value)
-          ? this.catcher(element, instance.value.processDefinitionKey, 'ESCALATION', escalationCode, this.ctx.state.variables.collect(key), (b) => b.escalation?.escalationCode)
-          : undefined;
-      if (element && catcher) {
+    for (const scope of this.catchScopes(thrower.value.flowScopeKey)) {
+      const catcher = this.catcher(scope, 'ESCALATION', escalationCode, (event) => event.escalation?.escalationCode);
+      if (catcher) {
         this.ctx.event(this.ctx.nextKey(), 'ESCALATION', 'ESCALATED', { ...record, catchElementId: catcher.id });
-        this.trigger({ key, value: instance.value, element }, catcher, {});
-        return catcher.cancelActivity !== false;
+        this.trigger(scope, catcher, {});
+        return isInterruptingCatch(catcher);
       }
-      key = instance.value.flowScopeKey;
     }
     this.ctx.event(this.ctx.nextKey(), 'ESCALATION', 'NOT_ESCALATED', record);
     return false;

@@ -1,4 +1,4 @@
-/** Shared lifecycle of elements that contain element instances (sub-process, multi-instance body). */
+/** Shared lifecycle of elements that contain element instances (sub-process, event sub-process, multi-instance body). */
 import type { BpmnBehaviors } from '../behavior/bpmn-behaviors.ts';
 import type { ElementContext } from '../element-processor.ts';
 
@@ -20,7 +20,8 @@ export function terminateContainer(element: ElementContext, bpmn: BpmnBehaviors)
 
 /**
  * A child of a container left. A terminating container is terminated once no child is left; an
- * active one completes once no child and no token is left (a terminate end event drops the tokens).
+ * active one completes once no child and no token is left (a terminate end event drops the tokens),
+ * unless an interrupting event sub-process waits for that moment to start.
  */
 export function containerChildLeft(scope: ElementContext, bpmn: BpmnBehaviors): void {
   const instance = bpmn.ctx.state.elementInstances.get(scope.key);
@@ -29,7 +30,9 @@ export function containerChildLeft(scope: ElementContext, bpmn: BpmnBehaviors): 
     bpmn.transitions.terminated(scope);
     if (bpmn.events.activateTriggeredBoundary(scope)) return;
     bpmn.childLeft(scope.value.flowScopeKey);
-  } else if (instance.state === 'ELEMENT_ACTIVATED' && (instance.activeFlows === 0 || instance.interrupted)) {
-    bpmn.transitions.completeElement(scope);
+  } else if (instance.state === 'ELEMENT_ACTIVATED') {
+    // An interrupting event sub-process starts once the paths it interrupted are gone.
+    if (bpmn.eventSubProcesses.activatePending(scope)) return;
+    if (instance.activeFlows === 0 || instance.interrupted) bpmn.transitions.completeElement(scope);
   }
 }

@@ -1,15 +1,25 @@
-/** The process itself: starts at its none start event, completes when no path is left, terminates its children. */
+/**
+ * The process itself: starts at its none start event, completes when no path is left, terminates its
+ * children. Its event sub-processes wait for their events while it is active (opened on activation,
+ * closed when it completes or terminates); an interrupting one starts once the other paths are gone.
+ */
 import type { BpmnContainerProcessor } from '../element-processor.ts';
 import { calledInstanceCompleted, calledInstanceTerminated } from './called-instance.ts';
 
 export const processProcessor: BpmnContainerProcessor = {
   onActivate(element, bpmn) {
     bpmn.transitions.activating(element);
+    const subscribed = bpmn.eventSubProcesses.subscribe(element);
+    if (!subscribed.ok) {
+      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', subscribed.message);
+      return;
+    }
     bpmn.transitions.activated(element);
     const start = bpmn.ctx.state.models.element(element.value.processDefinitionKey, element.element.noneStartEventId ?? '');
     if (start) bpmn.flows.activate(element.value, element.key, start);
   },
   onComplete(element, bpmn) {
+    bpmn.events.unsubscribe(element.key);
     bpmn.transitions.completing(element);
     const piKey = element.key;
     const awaited = bpmn.ctx.hooks.awaitsResult(piKey);
@@ -21,6 +31,7 @@ export const processProcessor: BpmnContainerProcessor = {
   },
   onTerminate(element, bpmn) {
     bpmn.transitions.terminating(element);
+    bpmn.events.unsubscribe(element.key);
     const instance = bpmn.ctx.state.elementInstances.get(element.key);
     bpmn.incidents.resolveAll(element.key, 0);
     if (!instance || instance.childCount === 0) {
@@ -36,8 +47,9 @@ export const processProcessor: BpmnContainerProcessor = {
     if (instance.state === 'ELEMENT_TERMINATING') {
       bpmn.transitions.terminated(scope);
       calledInstanceTerminated(scope, bpmn);
-    } else if (instance.state === 'ELEMENT_ACTIVATED' && instance.activeFlows === 0) {
-      bpmn.transitions.completeElement(scope);
+    } else if (instance.state === 'ELEMENT_ACTIVATED') {
+      if (bpmn.eventSubProcesses.activatePending(scope)) return;
+      if (instance.activeFlows === 0) bpmn.transitions.completeElement(scope);
     }
   },
 };

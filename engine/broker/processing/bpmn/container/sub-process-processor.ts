@@ -1,6 +1,7 @@
 /**
  * Embedded sub-process: a scope of its own (input mappings create local variables), entered at its
- * none start event, completed when none of its paths is left (output mappings then apply).
+ * none start event, completed when none of its paths is left (output mappings then apply). Its event
+ * sub-processes wait for their events while it is active.
  */
 import type { BpmnContainerProcessor } from '../element-processor.ts';
 import { containerChildLeft, terminateContainer } from './container-termination.ts';
@@ -9,9 +10,10 @@ export const subProcessProcessor: BpmnContainerProcessor = {
   onActivate(element, bpmn) {
     bpmn.transitions.activating(element);
     if (!bpmn.applyInputMappings(element)) return;
-    const boundaries = bpmn.events.subscribe(element);
-    if (!boundaries.ok) {
-      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', boundaries.message);
+    // Its boundary events and the start events of its event sub-processes, all or nothing.
+    const subscribed = bpmn.eventSubProcesses.subscribe(element);
+    if (!subscribed.ok) {
+      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', subscribed.message);
       return;
     }
     bpmn.transitions.activated(element);

@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportedRecord } from '../../../engine/broker/index.ts';
+import { jobOf } from '../engine/support/engine-harness.ts';
+import { end, flow, io, message, messageDef, processXml, serviceTask, signal, signalDef, start, timerDef, withRoots } from './support/event-bpmn.ts';
+import { eventSubProcess } from './support/event-sub-process-bpmn.ts';
+import { completed, HOUR, lifecycle, startEventsHarness, type EventsHarness } from './support/events-harness.ts';
+
+/** start → service task `task` (job type `<id>-work`) → end, plus the given event sub-processes. */
+const processWithTask = (id: string, espXml: string[], roots: string[] = []): string =>
+  withRoots(processXml(id, [start(), serviceTask('task', `${id}-work`), end(), flow('f1', 'start', 'task'), flow('f2', 'task', 'end'), ...espXml].join('\n')), roots);
+
+/** start → sub-process `stage` (start → task → end, plus the event sub-processes) → end. */
+const processWithStage = (id: string, espXml: string[], roots: string[] = []): string =>
+  withRoots(
+    processXml(
+      id,
+      [
+        start(),
+        `<bpmn:subProcess id="stage">${[start('stageStart'), serviceTask('task', `${id}-work`), end('stageEnd'), flow('s1', 'stageStart', 'task'), flow('s2', 'task', 'stageEnd'), ...espXml].join('\n')}</bpmn:subProcess>`,
+        end(),
+        flow('f1', 'start', 'stage'),
+        flow('f2', 'stage', 'end'),
+      ].join('\n'),
+    ),
+    roots,
+  );
+
+/** Element instance keys of the instances of an element that reached ELEMENT_ACTIVATED. */
+function activations(records: ExportedRecord[], elementId: string, pi: string): ExportedRecord[] {
+  return records.filter(
+    (r) =>
+      r.valueType === 'PROCESS_INSTANCE' &&
+      r.intent === 'ELEMENT_ACTIVATED' &&
+      (r.value as { elementId: string }).elementId === elementId &&
+      String((r.value as { processInstanceKey: number }).processInstanceKey) === pi,
+  );
+}
+
+/** Position of the first PROCESS_INSTANCE event of an element with an intent. */
+function positionOf(records: ExportedRecord[], elementId: string, intent: string, pi: string): number {
+  const found = records.find(
+    (r) =>
+      r.valueType === 'PROCESS_INSTANCE' &&
+      r.recordType === 'EVENT' &&
+      r.intent === intent &&
+      (r.value as { elementId: string }).elementId === elementId &&
+      String((r.value as { processInstanceKey: number }).processInstanceKey) === pi,
+  );
+  return found?.position ?? -1;
+}
+
+describe('event sub-processes (timer, message, signal)', () => {
+  let h: EventsHarness;
+  beforeAll(async () => {
+    h = await startEventsHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('should terminate the process paths and run an interrupting timer event sub-process (办结时限 exceeded), then complete the process', async () => {
+    // given
+    await h.deploy(
+      'esp-timer.bpmn',
+      processWithTask('esp-timer', [eventSubProcess('overdue', { id: 'overdueStart', definition: timerDef('timeDuration', 'PT2H'), interrupting: true }, 'esp-timer-escalate')]),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-timer', variables: {} });
+    expect(h.recordsOf('TIMER', 'CREATED', pi)).toHaveLength(1);
+    // when
+    await h.advance(2 * HOUR);
+    // then
+    const records = h.records();
+    expect(lifecycle(records, 'task', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_TERMINATING', 'ELEMENT_TERMINATED']);
+    expect(lifecycle(records, 'overdue', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+    const esp = records.find((r) => r.valueType === 'PROCESS_INSTANCE' && (r.value as { elementId: string }).elementId === 'overdue')!;
+    expect(esp.value).toMatchObject({ bpmnElementType: 'EVENT_SUB_PROCESS', flowScopeKey: Number(pi) });
+    // the process event is triggered first, the sub-process starts after the interrupted task is gone
+    const triggering = h.recordsOf('PROCESS_EVENT', 'TRIGGERING', pi)[0]!;
+    expect(triggering.value).toMatchObject({ scopeKey: Number(pi), targetElementId: 'overdueStart' });
+    expect(triggering.position).toBeLessThan(positionOf(records, 'task', 'ELEMENT_TERMINATING', pi));
+    expect(positionOf(records, 'task', 'ELEMENT_TERMINATED', pi)).toBeLessThan(positionOf(records, 'overdue', 'ELEMENT_ACTIVATING', pi));
+    expect(h.recordsOf('PROCESS_EVENT', 'TRIGGERED', pi)).toHaveLength(1);
+    expect(h.recordsOf('JOB', 'CANCELED', pi)).toHaveLength(1);
+    // when the event sub-process finishes
+    const job = await jobOf(h.client, 'esp-timer-escalate', pi);
+    await h.client.completeJob({ jobKey: job.key, variables: {} });
+    // then the process completes with it
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-timer');
+    expect(lifecycle(h.records(), 'overdue', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+    expect(lifecycle(h.records(), 'end', pi)).toEqual([]);
+  });
+
+  it('should repeat a non-interrupting timer cycle event sub-process (督办 reminders) alongside the main path, several running at once', async () => {
+    // given
+    await h.deploy(
+      'esp-cycle.bpmn',
+      processWithTask('esp-cycle', [eventSubProcess('remind', { id: 'remindStart', definition: timerDef('timeCycle', 'R3/PT1H'), interrupting: false }, 'esp-cycle-remind')]),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-cycle', variables: {} });
+    // when two cycles pass
+    await h.advance(HOUR);
+    await h.advance(HOUR);
+    // then two reminders run next to the task, and the next repetition is pending
+    expect(activations(h.records(), 'remind', pi)).toHaveLength(2);
+    expect(lifecycle(h.records(), 'task', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+    expect(h.recordsOf('TIMER', 'CREATED', pi).map((r) => (r.value as { repetitions: number }).repetitions)).toEqual([3, 2, 1]);
+    // when the third and a further hour pass
+    await h.advance(HOUR);
+    await h.advance(HOUR);
+    // then the cycle stopped after three
+    expect(activations(h.records(), 'remind', pi)).toHaveLength(3);
+    // when the main task completes, the process still waits for the running reminders
+    const task = await jobOf(h.client, 'esp-cycle-work', pi);
+    await h.client.completeJob({ jobKey: task.key, variables: {} });
+    expect(completed(h.records(), 'esp-cycle', pi)).toBe(false);
+    for (let n = 0; n < 3; n++) {
+      const reminder = await jobOf(h.client, 'esp-cycle-remind', pi);
+      await h.client.completeJob({ jobKey: reminder.key, variables: {} });
+    }
+    // then
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-cycle');
+    expect(lifecycle(h.records(), 'remind', pi).filter((i) => i === 'ELEMENT_COMPLETED')).toHaveLength(3);
+  });
+
+  it('should close the event sub-process timer when the process completes first', async () => {
+    // given
+    await h.deploy('esp-close.bpmn', processWithTask('esp-close', [eventSubProcess('late', { id: 'lateStart', definition: timerDef('timeDuration', 'PT5H'), interrupting: true })]));
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-close', variables: {} });
+    // when
+    const job = await jobOf(h.client, 'esp-close-work', pi);
+    await h.client.completeJob({ jobKey: job.key, variables: {} });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-close');
+    await h.advance(6 * HOUR);
+    // then
+    expect(h.recordsOf('TIMER', 'CANCELED', pi)).toHaveLength(1);
+    expect(h.recordsOf('TIMER', 'TRIGGERED', pi)).toHaveLength(0);
+    expect(lifecycle(h.records(), 'late', pi)).toEqual([]);
+  });
+
+  it('should cancel the event sub-process subscriptions when the process instance is canceled', async () => {
+    // given
+    await h.deploy(
+      'esp-cancel.bpmn',
+      processWithTask('esp-cancel', [eventSubProcess('withdraw', { id: 'withdrawStart', definition: messageDef('esp-cancel-msg'), interrupting: true })], [message('esp-cancel-msg', 'esp-withdraw', '=caseId')]),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-cancel', variables: { caseId: 'c-cancel' } });
+    // when
+    await h.client.cancelProcessInstance(pi);
+    // then
+    expect(h.recordsOf('PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', pi)).toHaveLength(1);
+    expect(lifecycle(h.records(), 'esp-cancel', pi)).toContain('ELEMENT_TERMINATED');
+  });
+
+  it('should withdraw (撤回) a case with an interrupting message event sub-process, merging the message variables into the process', async () => {
+    // given
+    await h.deploy(
+      'esp-msg.bpmn',
+      processWithTask(
+        'esp-msg',
+        [
+          eventSubProcess('withdraw', { id: 'withdrawStart', definition: messageDef('esp-msg-w'), interrupting: true }),
+          eventSubProcess('later', { id: 'laterStart', definition: timerDef('timeDuration', 'PT9H'), interrupting: true }),
+        ],
+        [message('esp-msg-w', 'esp-withdrawn', '=caseId')],
+      ),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-msg', variables: { caseId: 'c-1' } });
+    // when
+    await h.client.publishMessage({ name: 'esp-withdrawn', correlationKey: 'c-1', variables: { reason: '申请人撤回' }, timeToLive: 0 });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-msg');
+    // then
+    const records = h.records();
+    expect(lifecycle(records, 'task', pi)).toContain('ELEMENT_TERMINATED');
+    expect(lifecycle(records, 'withdraw', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+    // the other event sub-process's timer closed when this one interrupted
+    expect(h.recordsOf('TIMER', 'CANCELED', pi)).toHaveLength(1);
+    const reason = h.recordsOf('VARIABLE', 'CREATED', pi).find((r) => (r.value as { name: string }).name === 'reason')!;
+    expect(reason.value).toMatchObject({ value: '"申请人撤回"', scopeKey: Number(pi) });
+  });
+
+  it('should run a non-interrupting message event sub-process for every message, keeping the subscription and mapping the message variables', async () => {
+    // given
+    const mapped = io([], [['=note', 'lastNote']]);
+    await h.deploy(
+      'esp-msg-n.bpmn',
+      processWithTask('esp-msg-n', [eventSubProcess('supervise', { id: 'superviseStart', definition: messageDef('esp-msg-n-s'), interrupting: false, extensions: mapped })], [
+        message('esp-msg-n-s', 'esp-supervise', '=caseId'),
+      ]),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-msg-n', variables: { caseId: 'c-2' } });
+    // when
+    await h.client.publishMessage({ name: 'esp-supervise', correlationKey: 'c-2', variables: { note: '催办一' }, timeToLive: 0 });
+    await h.client.publishMessage({ name: 'esp-supervise', correlationKey: 'c-2', variables: { note: '催办二' }, timeToLive: 0 });
+    // then
+    const records = h.records();
+    expect(lifecycle(records, 'supervise', pi).filter((i) => i === 'ELEMENT_COMPLETED')).toHaveLength(2);
+    expect(lifecycle(records, 'task', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+    expect(h.recordsOf('PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', pi)).toHaveLength(0);
+    const lastNote = h.recordsOf('VARIABLE', undefined, pi).filter((r) => (r.value as { name: string }).name === 'lastNote');
+    expect(lastNote.map((r) => (r.value as { value: string }).value)).toEqual(['"催办一"', '"催办二"']);
+    expect(lastNote.every((r) => (r.value as { scopeKey: number }).scopeKey === Number(pi))).toBe(true);
+    // the raw message variable stayed local to the start event (it has output mappings)
+    const note = h.recordsOf('VARIABLE', 'CREATED', pi).find((r) => (r.value as { name: string }).name === 'note')!;
+    expect((note.value as { scopeKey: number }).scopeKey).not.toBe(Number(pi));
+  });
+
+  it('should run an interrupting message event sub-process inside an embedded sub-process and then leave the sub-process', async () => {
+    // given
+    await h.deploy(
+      'esp-sub-msg.bpmn',
+      processWithStage('esp-sub-msg', [eventSubProcess('sendBack', { id: 'sendBackStart', definition: messageDef('esp-sub-msg-m'), interrupting: true })], [
+        message('esp-sub-msg-m', 'esp-send-back', '=caseId'),
+      ]),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-sub-msg', variables: { caseId: 'c-3' } });
+    const stageKey = activations(h.records(), 'stage', pi)[0]!.key;
+    const subscription = h.recordsOf('PROCESS_MESSAGE_SUBSCRIPTION', 'CREATED', pi)[0]!;
+    expect((subscription.value as { elementInstanceKey: number }).elementInstanceKey).toBe(stageKey);
+    // when
+    await h.client.publishMessage({ name: 'esp-send-back', correlationKey: 'c-3', variables: {}, timeToLive: 0 });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-sub-msg');
+    // then
+    const records = h.records();
+    const esp = records.find((r) => (r.value as { elementId?: string }).elementId === 'sendBack')!;
+    expect((esp.value as { flowScopeKey: number }).flowScopeKey).toBe(stageKey);
+    expect(lifecycle(records, 'task', pi)).toContain('ELEMENT_TERMINATED');
+    expect(lifecycle(records, 'stage', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+    expect(lifecycle(records, 'stageEnd', pi)).toEqual([]);
+    expect(lifecycle(records, 'end', pi)).toContain('ELEMENT_COMPLETED');
+  });
+
+  it('should run a non-interrupting signal event sub-process inside an embedded sub-process while its task goes on', async () => {
+    // given
+    await h.deploy(
+      'esp-sub-sig.bpmn',
+      processWithStage('esp-sub-sig', [eventSubProcess('notice', { id: 'noticeStart', definition: signalDef('esp-sig'), interrupting: false }, 'esp-sub-sig-notice')], [signal('esp-sig', 'esp-policy-changed')]),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-sub-sig', variables: {} });
+    // when
+    await h.client.broadcastSignal({ signalName: 'esp-policy-changed', variables: {} });
+    // then
+    expect(activations(h.records(), 'notice', pi)).toHaveLength(1);
+    expect(lifecycle(h.records(), 'task', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+    // when the stage's task and the notice finish, the stage completes and its signal subscription closes
+    const notice = await jobOf(h.client, 'esp-sub-sig-notice', pi);
+    await h.client.completeJob({ jobKey: notice.key, variables: {} });
+    const task = await jobOf(h.client, 'esp-sub-sig-work', pi);
+    await h.client.completeJob({ jobKey: task.key, variables: {} });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-sub-sig');
+    expect(h.recordsOf('SIGNAL_SUBSCRIPTION', 'DELETED').some((r) => (r.value as { catchEventId: string }).catchEventId === 'noticeStart')).toBe(true);
+  });
+
+  it('should run an interrupting signal event sub-process of the process', async () => {
+    // given
+    await h.deploy(
+      'esp-sig.bpmn',
+      processWithTask('esp-sig', [eventSubProcess('halt', { id: 'haltStart', definition: signalDef('esp-sig-halt'), interrupting: true })], [signal('esp-sig-halt', 'esp-halt-all')]),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-sig', variables: {} });
+    // when
+    await h.client.broadcastSignal({ signalName: 'esp-halt-all', variables: { haltedBy: '街道办' } });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-sig');
+    // then
+    expect(lifecycle(h.records(), 'task', pi)).toContain('ELEMENT_TERMINATED');
+    expect(lifecycle(h.records(), 'halt', pi)).toContain('ELEMENT_COMPLETED');
+    const haltedBy = h.recordsOf('VARIABLE', 'CREATED', pi).find((r) => (r.value as { name: string }).name === 'haltedBy')!;
+    expect((haltedBy.value as { scopeKey: number }).scopeKey).toBe(Number(pi));
+  });
+
+  it('should run a timer event sub-process of a sub-process only while the sub-process is active', async () => {
+    // given
+    await h.deploy('esp-sub-timer.bpmn', processWithStage('esp-sub-timer', [eventSubProcess('stageLate', { id: 'stageLateStart', definition: timerDef('timeDate', '2099-01-01T00:00:00Z'), interrupting: true })]));
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-sub-timer', variables: {} });
+    const timer = h.recordsOf('TIMER', 'CREATED', pi)[0]!;
+    expect((timer.value as { elementInstanceKey: number }).elementInstanceKey).toBe(activations(h.records(), 'stage', pi)[0]!.key);
+    // when
+    const task = await jobOf(h.client, 'esp-sub-timer-work', pi);
+    await h.client.completeJob({ jobKey: task.key, variables: {} });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-sub-timer');
+    // then
+    expect(h.recordsOf('TIMER', 'CANCELED', pi)).toHaveLength(1);
+  });
+});
