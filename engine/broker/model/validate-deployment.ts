@@ -2,8 +2,8 @@ import type { ParsedResource, ResourceProblem } from './types.ts';
 
 /**
  * Checks across the resources of one deployment, after each parsed on its own: a process id or
- * form id defined twice, and user tasks that bind a form with `bindingType="deployment"` that is
- * not part of the deployment. Returns the problems (empty when the deployment is consistent).
+ * form id defined twice, user tasks that bind a form and call activities that bind a process with
+ * `bindingType="deployment"` that is not part of the deployment. Returns the problems (empty when the deployment is consistent).
  */
 export function validateDeployment(resources: readonly ParsedResource[]): ResourceProblem[] {
   const problems: ResourceProblem[] = [];
@@ -40,6 +40,14 @@ export function validateDeployment(resources: readonly ParsedResource[]): Resour
     if (resource.kind !== 'process') continue;
     for (const process of resource.processes) {
       for (const element of process.elements.values()) {
+        const called = element.calledElement;
+        if (called?.bindingType === 'deployment' && !processOwners.has(called.processId.source)) {
+          problems.push({
+            resourceName: resource.resourceName,
+            elementId: element.id,
+            message: `Expected to find process with id '${called.processId.source}' in current deployment, but not found.`,
+          });
+        }
         const formId = element.userTask?.formId;
         if (formId === undefined || element.userTask?.formBindingType !== 'deployment' || formOwners.has(formId)) continue;
         problems.push({

@@ -1,5 +1,5 @@
 /** DeployResource (and the deprecated DeployProcess): parse and validate every resource, then deploy atomically. */
-import { parseResource, ResourceValidationError, type ParsedResource } from '../../model/index.ts';
+import { parseResource, ResourceValidationError, validateDeployment, type ParsedResource } from '../../model/index.ts';
 import { DEFAULT_TENANT, type DeploymentResource } from '../../protocol/record.ts';
 import { execute, type GatewayContext, type UnaryHandler } from '../gateway-context.ts';
 import { invalidArgument } from '../gateway-errors.ts';
@@ -51,6 +51,11 @@ export async function deploy(resources: ResourceRequest[], tenantId: string, ctx
       if (err instanceof ResourceValidationError) failures.push(err);
       else failures.push(new ResourceValidationError([{ resourceName: r.name, message: err instanceof Error ? err.message : String(err) }]));
     }
+  }
+  // Cross-resource rules (duplicate ids, deployment-bound forms and called processes) once every resource parsed.
+  if (failures.length === 0) {
+    const problems = validateDeployment(parsed);
+    if (problems.length > 0) failures.push(new ResourceValidationError(problems));
   }
   const value = {
     resources: resources.map((r): DeploymentResource => ({ resourceName: r.name, resource: Buffer.from(r.content).toString('utf8') })),

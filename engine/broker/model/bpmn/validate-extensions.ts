@@ -4,6 +4,7 @@ import type { ElementRow } from './element-table.ts';
 import { UNSUPPORTED_EXTENSIONS } from './element-table.ts';
 import { elementList, elementProp, explicitStringProp, extension, extensionsOfType, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
+import { validateCalledElementBinding } from './validate-called-element.ts';
 import { checkExpression, checkNonEmpty, checkPath } from './validate-expression.ts';
 
 /** Receives one problem of the element being validated. */
@@ -41,6 +42,7 @@ export function validateImplementation(node: ModdleElement, row: ElementRow, rep
     const expression = stringProp(script, 'expression');
     if (expression) checkExpression(expression, { mandatory: true, nonStatic: true }).forEach(report);
   }
+  validateCalledElementBinding(node, report);
   for (const decision of extensionsOfType(node, 'zeebe:CalledDecision')) {
     checkNonEmpty(stringProp(decision, 'decisionId'), 'decisionId').forEach(report);
     checkNonEmpty(stringProp(decision, 'resultVariable'), 'resultVariable').forEach(report);

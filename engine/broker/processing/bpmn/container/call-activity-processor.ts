@@ -1,6 +1,6 @@
 /**
- * Call activity: creates an instance of the latest version of the called process (process id static
- * or FEEL) with the parent's variables (all, or only the input mappings when
+ * Call activity: creates an instance of the called process (process id static or FEEL; the version
+ * by binding type, see `called-process.ts`) with the parent's variables (all, or only the input mappings when
  * propagateAllParentVariables is false); completes when the child completes, taking its variables
  * (unless propagateAllChildVariables is false); terminating it terminates the child. Its boundary
  * events open on activation and close when it leaves; an interrupting one terminates the child first
@@ -9,6 +9,7 @@
 import { evaluateString } from '../../../model/index.ts';
 import type { ProcessInstanceValue } from '../../../protocol/record.ts';
 import type { BpmnElementProcessor } from '../element-processor.ts';
+import { findCalledProcess } from './called-process.ts';
 
 export const callActivityProcessor: BpmnElementProcessor = {
   onActivate(element, bpmn) {
@@ -20,12 +21,12 @@ export const callActivityProcessor: BpmnElementProcessor = {
       bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', processId.message);
       return;
     }
-    const process = bpmn.ctx.state.deployments.latestProcess(processId.value);
-    const model = process ? bpmn.ctx.state.models.get(process.processDefinitionKey) : undefined;
-    if (!process || !model) {
-      bpmn.incidents.create(element, 'CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${processId.value}' to be deployed, but not found.`);
+    const found = findCalledProcess(bpmn.ctx.state, element, processId.value);
+    if (!found.ok) {
+      bpmn.incidents.create(element, 'CALLED_ELEMENT_ERROR', found.message);
       return;
     }
+    const { process, model } = found.value;
     if (!model.noneStartEventId) {
       bpmn.incidents.create(element, 'CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${processId.value}' to have a none start event, but not found.`);
       return;
