@@ -225,6 +225,8 @@ export interface ExecutableElement {
   readonly escalation?: EscalationDefinition;
   /** Signal of a signal event (`signalRef`). */
   readonly signal?: SignalDefinition;
+  /** Link name of a link throw or catch event (`bpmn:linkEventDefinition name`). */
+  readonly linkName?: string;
   /** Boundary events: id of the activity the event is attached to. */
   readonly attachedToId?: string;
   /** Boundary events: false for non-interrupting (`cancelActivity="false"`). */

@@ -37,9 +37,9 @@ function row(type: BpmnElementType, options: Partial<Omit<ElementRow, 'type'>> =
 export const SUPPORTED_ELEMENTS: ReadonlyMap<string, ElementRow> = new Map<string, ElementRow>([
   // Error and escalation start events only in event sub-processes (validate-structure rejects them elsewhere).
   ['bpmn:StartEvent', row('START_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE', 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:ErrorEventDefinition': 'ERROR', 'bpmn:EscalationEventDefinition': 'ESCALATION' } })],
-  ['bpmn:EndEvent', row('END_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:ErrorEventDefinition': 'ERROR', 'bpmn:EscalationEventDefinition': 'ESCALATION', 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:TerminateEventDefinition': 'TERMINATE' } })],
-  ['bpmn:IntermediateCatchEvent', row('INTERMEDIATE_CATCH_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE', 'bpmn:SignalEventDefinition': 'SIGNAL' } })],
-  ['bpmn:IntermediateThrowEvent', row('INTERMEDIATE_THROW_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:EscalationEventDefinition': 'ESCALATION' } })],
+  ['bpmn:EndEvent', row('END_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:ErrorEventDefinition': 'ERROR', 'bpmn:EscalationEventDefinition': 'ESCALATION', 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:TerminateEventDefinition': 'TERMINATE', 'bpmn:MessageEventDefinition': 'MESSAGE' } })],
+  ['bpmn:IntermediateCatchEvent', row('INTERMEDIATE_CATCH_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE', 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:LinkEventDefinition': 'LINK' } })],
+  ['bpmn:IntermediateThrowEvent', row('INTERMEDIATE_THROW_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:EscalationEventDefinition': 'ESCALATION', 'bpmn:LinkEventDefinition': 'LINK', 'bpmn:MessageEventDefinition': 'MESSAGE' } })],
   ['bpmn:BoundaryEvent', row('BOUNDARY_EVENT', { isEvent: true, eventDefinitions: { 'bpmn:TimerEventDefinition': 'TIMER', 'bpmn:MessageEventDefinition': 'MESSAGE', 'bpmn:ErrorEventDefinition': 'ERROR', 'bpmn:SignalEventDefinition': 'SIGNAL', 'bpmn:EscalationEventDefinition': 'ESCALATION' } })],
   ['bpmn:ReceiveTask', row('RECEIVE_TASK')],
   ['bpmn:EventBasedGateway', row('EVENT_BASED_GATEWAY')],

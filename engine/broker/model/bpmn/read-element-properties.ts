@@ -12,6 +12,7 @@ import type { ElementRow } from './element-table.ts';
 import { USER_TASK_JOB_TYPE } from './element-table.ts';
 import { elementList, elementProp, extension, extensionsOfType, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
+import { isMessageThrowEvent } from './read-event-definitions.ts';
 
 function optionalExpression(element: ModdleElement | undefined, name: string): Expression | undefined {
   if (!element) return undefined;
@@ -40,7 +41,8 @@ export function readJobWorker(node: ModdleElement, row: ElementRow): JobWorkerPr
       taskHeaders: readTaskHeaders(node),
     };
   }
-  if (row.implementation === 'none') return undefined;
+  // Message throw events (intermediate throw, end) are job-based in Zeebe although their table row is not.
+  if (row.implementation === 'none' && !isMessageThrowEvent(node)) return undefined;
   const definition = extension(node, 'zeebe:TaskDefinition');
   if (!definition) return undefined;
   return {

@@ -78,3 +78,20 @@ export function readEscalation(node: ModdleElement): EscalationDefinition | unde
   const code = escalation ? stringProp(escalation, 'escalationCode') : undefined;
   return { escalationCode: code === undefined || code === '' ? undefined : parseExpression(code) };
 }
+
+/** Whether an element is a message throw event (intermediate throw or end event): job-based in Zeebe, like a send task. */
+export function isMessageThrowEvent(node: ModdleElement): boolean {
+  return (node.$type === 'bpmn:IntermediateThrowEvent' || node.$type === 'bpmn:EndEvent') && eventDefinition(node)?.$type === 'bpmn:MessageEventDefinition';
+}
+
+/** The link definition of a link event (`bpmn:linkEventDefinition`), if it is one. */
+export function linkDefinition(node: ModdleElement): ModdleElement | undefined {
+  const definition = eventDefinition(node);
+  return definition?.$type === 'bpmn:LinkEventDefinition' ? definition : undefined;
+}
+
+/** The link name of a link throw or catch event; undefined for other elements. */
+export function readLinkName(node: ModdleElement): string | undefined {
+  const definition = linkDefinition(node);
+  return definition ? (definition.name ?? '') : undefined;
+}

@@ -12,7 +12,7 @@ import {
   readUserTask,
 } from './read-element-properties.ts';
 import { readCalledElement } from './read-called-element.ts';
-import { readError, readEscalation, readMessage, readSignal, readTimer } from './read-event-definitions.ts';
+import { readError, readEscalation, readLinkName, readMessage, readSignal, readTimer } from './read-event-definitions.ts';
 
 /** Where the process came from. */
 export interface ProcessSource {
@@ -150,6 +150,7 @@ function transformContainer(
       message: readMessage(node),
       error: readError(node),
       signal: readSignal(node),
+      linkName: readLinkName(node),
       escalation: readEscalation(node),
       attachedToId: node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef')?.id : undefined,
       cancelActivity: node.$type === 'bpmn:BoundaryEvent' ? node.cancelActivity !== false : undefined,

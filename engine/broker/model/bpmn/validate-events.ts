@@ -1,15 +1,16 @@
 /**
- * Deploy-time rules for timer, message and error events, boundary events, receive tasks and
- * event-based gateways, worded after Zeebe's validators where Zeebe has a wording.
+ * Deploy-time rules for timer, message, error and link events, message throw events, boundary events,
+ * receive tasks and event-based gateways, worded after Zeebe's validators where Zeebe has a wording.
  */
 import { checkStaticTimer } from '../timer/evaluate-timer.ts';
 import { BOUNDARY_HOSTS, SUPPORTED_ELEMENTS } from './element-table.ts';
 import type { ElementRow } from './element-table.ts';
 import { elementList, elementProp, extension, localTypeName, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
-import { eventDefinition, messageElement, signalElement, timerParts } from './read-event-definitions.ts';
+import { eventDefinition, isMessageThrowEvent, messageElement, readLinkName, signalElement, timerParts } from './read-event-definitions.ts';
 import { inEventSubProcess } from './validate-event-sub-process.ts';
 import { checkExpression } from './validate-expression.ts';
+import { validateImplementation } from './validate-extensions.ts';
 
 /** Timer kinds allowed per element type. */
 const TIMER_KINDS_OF: Record<string, readonly string[]> = {
@@ -30,7 +31,9 @@ export function validateEventDetails(
     report('Must have exactly one event definition');
   }
   if (definition?.$type === 'bpmn:TimerEventDefinition') validateTimer(definition, row, node, report);
-  if (definition?.$type === 'bpmn:MessageEventDefinition' || row.type === 'RECEIVE_TASK') validateMessage(node, row, report);
+  if (isMessageThrowEvent(node)) validateImplementation(node, { ...row, implementation: 'job' }, report);
+  else if (definition?.$type === 'bpmn:MessageEventDefinition' || row.type === 'RECEIVE_TASK') validateMessage(node, row, report);
+  if (definition?.$type === 'bpmn:LinkEventDefinition') validateLink(node, definition, outgoing, report);
   if (definition?.$type === 'bpmn:ErrorEventDefinition') validateError(definition, row, report);
   if (definition?.$type === 'bpmn:SignalEventDefinition') validateSignal(node, report);
   if (definition?.$type === 'bpmn:EscalationEventDefinition') validateEscalation(node, definition, row, report);
@@ -162,4 +165,31 @@ function validateEscalation(node: ModdleElement, definition: ModdleElement, row:
     }
   }
   if (code?.startsWith('=')) checkExpression(code, { mandatory: true }).forEach(report);
+}
+
+/** Sibling flow elements of a node (its flow scope's flow elements). */
+function siblings(node: ModdleElement): ModdleElement[] {
+  return node.$parent ? elementList(node.$parent, 'flowElements') : [];
+}
+
+/**
+ * Link events: a name; a throw needs a catch of that name in its flow scope (Zeebe's wording); catch
+ * names are unique per scope (Zeebe's wording); a catch has no incoming and a throw no outgoing
+ * sequence flows (BPMN: the link stands in for the flow).
+ */
+function validateLink(node: ModdleElement, definition: ModdleElement, outgoing: readonly ModdleElement[], report: (message: string) => void): void {
+  const name = definition.name;
+  if (name === undefined || name === '') {
+    report('Link name must be present and not empty.');
+    return;
+  }
+  const catchesNamed = siblings(node).filter((other) => other.$type === 'bpmn:IntermediateCatchEvent' && readLinkName(other) === name);
+  if (node.$type === 'bpmn:IntermediateThrowEvent') {
+    if (catchesNamed.length === 0) report(`Can't find an catch link event for the throw link event with the name '${name}'.`);
+    if (outgoing.length > 0) report('A link throw event must not have outgoing sequence flows; the path continues at the link catch event of the same name');
+    return;
+  }
+  if (catchesNamed.length > 1) report(`Multiple intermediate catch link event definitions with the same name '${name}' are not allowed.`);
+  const incoming = siblings(node).filter((flow) => flow.$type === 'bpmn:SequenceFlow' && elementProp(flow, 'targetRef') === node);
+  if (incoming.length > 0) report('A link catch event must not have incoming sequence flows; it is entered from a link throw event of the same name');
 }
