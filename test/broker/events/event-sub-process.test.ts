@@ -267,6 +267,55 @@ describe('event sub-processes (timer, message, signal)', () => {
     expect((haltedBy.value as { scopeKey: number }).scopeKey).toBe(Number(pi));
   });
 
+  it('should open the event sub-processes of a called process and let them finish the called instance', async () => {
+    // given
+    await h.deploy('esp-called.bpmn', processWithTask('esp-called', [eventSubProcess('calledLate', { id: 'calledLateStart', definition: timerDef('timeDuration', 'PT3H'), interrupting: true })]));
+    await h.deploy(
+      'esp-caller.bpmn',
+      processXml(
+        'esp-caller',
+        [start(), '<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="esp-called" /></bpmn:extensionElements></bpmn:callActivity>', end(), flow('f1', 'start', 'call'), flow('f2', 'call', 'end')].join('\n'),
+      ),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-caller', variables: {} });
+    const child = h.records().find((r) => r.intent === 'ELEMENT_ACTIVATED' && (r.value as { elementId: string }).elementId === 'esp-called')!;
+    expect(h.recordsOf('TIMER', 'CREATED', String(child.key))).toHaveLength(1);
+    // when
+    await h.advance(3 * HOUR);
+    // then the called instance ends through its event sub-process and the parent goes on
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-caller');
+    expect(lifecycle(h.records(), 'calledLate', String(child.key))).toContain('ELEMENT_COMPLETED');
+    expect(lifecycle(h.records(), 'call', pi)).toContain('ELEMENT_COMPLETED');
+  });
+
+  it('should open the event sub-processes of a process started by a message start event', async () => {
+    // given
+    const xml = withRoots(
+      processXml(
+        'esp-msg-start',
+        [
+          `<bpmn:startEvent id="applied">${messageDef('esp-ms-apply')}</bpmn:startEvent>`,
+          serviceTask('review', 'esp-msg-start-review'),
+          end(),
+          flow('f1', 'applied', 'review'),
+          flow('f2', 'review', 'end'),
+          eventSubProcess('cancelled', { id: 'cancelledStart', definition: messageDef('esp-ms-cancel'), interrupting: true }),
+        ].join('\n'),
+      ),
+      [message('esp-ms-apply', 'esp-apply'), message('esp-ms-cancel', 'esp-apply-cancel', '=applicationId')],
+    );
+    await h.deploy('esp-msg-start.bpmn', xml);
+    // when
+    await h.client.publishMessage({ name: 'esp-apply', correlationKey: 'a-7', variables: { applicationId: 'a-7' }, timeToLive: 0 });
+    const created = await h.waitForRecord((r) => r.intent === 'ELEMENT_ACTIVATED' && (r.value as { elementId: string }).elementId === 'esp-msg-start');
+    const pi = String(created.key);
+    await h.client.publishMessage({ name: 'esp-apply-cancel', correlationKey: 'a-7', variables: {}, timeToLive: 0 });
+    // then
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-msg-start');
+    expect(lifecycle(h.records(), 'review', pi)).toContain('ELEMENT_TERMINATED');
+    expect(lifecycle(h.records(), 'cancelled', pi)).toContain('ELEMENT_COMPLETED');
+  });
+
   it('should run a timer event sub-process of a sub-process only while the sub-process is active', async () => {
     // given
     await h.deploy('esp-sub-timer.bpmn', processWithStage('esp-sub-timer', [eventSubProcess('stageLate', { id: 'stageLateStart', definition: timerDef('timeDate', '2099-01-01T00:00:00Z'), interrupting: true })]));
