@@ -167,6 +167,19 @@ describe('DeleteResource', () => {
     expect(String((started.value as { processDefinitionKey: number }).processDefinitionKey)).toBe(v1);
   });
 
+  it('should cancel the timer start event of a deleted only version, so it no longer starts instances', async () => {
+    // given
+    const only = await h.deploy('dr-g.bpmn', timerStartProcess('dr-g', 'first'));
+    const timer = h.recordsOf('TIMER', 'CREATED').find((r) => keyOf(r, 'processDefinitionKey') === only)!;
+    // when
+    await deleteResource(only);
+    await h.advance(2 * HOUR);
+    // then
+    expect(h.recordsOf('TIMER', 'CANCELED').map((r) => r.key)).toContain(timer.key);
+    expect(h.recordsOf('TIMER', 'TRIGGERED').some((r) => keyOf(r, 'processDefinitionKey') === only)).toBe(false);
+    expect(h.records().some((r) => r.valueType === 'PROCESS_INSTANCE' && (r.value as { bpmnProcessId: string }).bpmnProcessId === 'dr-g')).toBe(false);
+  });
+
   it('should close the start events of a deleted latest version and reopen the message start event of the previous one', async () => {
     // given
     const v1 = await h.deploy('dr-f.bpmn', messageStartProcess('dr-f', 'dr-f-go'));

@@ -4,7 +4,7 @@
  * this as a limitation). Deleting the latest version makes the previous one the latest again: the
  * deleted version's start-event timers and subscriptions close and the previous version's reopen.
  * Records: RESOURCE_DELETION DELETING, PROCESS DELETING, (start events), PROCESS DELETED (or FORM
- * DELETED), RESOURCE_DELETION DELETED; the client gets the DELETING event.
+ * DELETED), RESOURCE_DELETION DELETED; the client gets the (empty) DeleteResourceResponse.
  */
 import type { FormValue, ProcessValue } from '../../protocol/record.ts';
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
