@@ -88,11 +88,14 @@ export function startProcessAtEvent(
     tenantId: definition.tenantId || DEFAULT_TENANT,
   };
   const bpmn = bpmnBehaviors(ctx);
-  bpmn.variables.mergeLocal(processInstanceKey, variables, processValue);
+  // With output mappings on the start event its event's variables are local to it (only the mapped ones reach the process).
+  const held = start.outputMappings.length > 0 && Object.keys(variables).length > 0;
+  if (!held) bpmn.variables.mergeLocal(processInstanceKey, variables, processValue);
   const processElement = { key: processInstanceKey, value: processValue, element: model.elements.get(model.bpmnProcessId)! };
   bpmn.transitions.activating(processElement);
   bpmn.transitions.activated(processElement);
   bpmn.eventSubProcesses.subscribeActivated(processElement);
-  bpmn.flows.activate(processValue, processInstanceKey, start);
+  const startKey = bpmn.flows.activate(processValue, processInstanceKey, start);
+  if (held) bpmn.events.holdEventVariables(startKey, { ...processValue, elementId: start.id }, variables);
   return processInstanceKey;
 }

@@ -245,30 +245,67 @@ export class EventBehavior {
     return true;
   }
 
-  /** The flow a triggered event-based gateway takes (its pending trigger is consumed). */
-  takeGatewayTrigger(gateway: ElementContext): string | undefined {
+  /**
+   * The flow a triggered event-based gateway takes (its pending trigger is consumed). The event's
+   * variables go to the scope, unless the catch event after the gateway has output mappings: then
+   * they are returned as `held`, for {@link holdEventVariables} on the catch event once it is activated.
+   */
+  takeGatewayTrigger(gateway: ElementContext): { flowId: string | undefined; targetElementId: string; held?: VariableDocument } | undefined {
     const trigger = this.ctx.state.events.pendingTrigger(gateway.key);
     if (!trigger) return undefined;
     this.ctx.event(gateway.key, 'PROCESS_EVENT', 'TRIGGERED', trigger);
     const model = this.ctx.state.models.get(gateway.value.processDefinitionKey);
     const flowId = gateway.element.outgoing.find((id) => model?.sequenceFlows.get(id)?.targetId === trigger.targetElementId);
+    const target = model?.elements.get(trigger.targetElementId);
+    if (target && target.outputMappings.length > 0 && Object.keys(trigger.variables).length > 0) {
+      return { flowId, targetElementId: trigger.targetElementId, held: trigger.variables };
+    }
     this.mergeIntoScope(gateway, trigger.variables);
-    return flowId;
+    return { flowId, targetElementId: trigger.targetElementId };
   }
 
   private activateBoundary(host: ElementContext, boundary: ExecutableElement, variables: VariableDocument): void {
-    this.mergeIntoScope(host, variables);
+    const held = boundary.outputMappings.length > 0 && Object.keys(variables).length > 0;
+    if (!held) this.mergeIntoScope(host, variables);
     const key = this.ctx.nextKey();
-    this.ctx.followUp(key, 'PROCESS_INSTANCE', 'ACTIVATE_ELEMENT', {
-      ...host.value,
-      elementId: boundary.id,
-      bpmnElementType: boundary.type,
-      bpmnEventType: boundary.eventType,
-      flowScopeKey: host.value.flowScopeKey,
+    const value = { ...host.value, elementId: boundary.id, bpmnElementType: boundary.type, bpmnEventType: boundary.eventType, flowScopeKey: host.value.flowScopeKey };
+    this.ctx.followUp(key, 'PROCESS_INSTANCE', 'ACTIVATE_ELEMENT', value);
+    // With output mappings the event's variables become local to the boundary event once it is activated (applyEventTrigger).
+    if (held) this.holdEventVariables(key, value, variables);
+  }
+
+  /**
+   * Keeps an event's variables for an event element instance that is about to be activated (its
+   * ACTIVATE_ELEMENT is written): a PROCESS_EVENT TRIGGERING on its key, applied by {@link applyEventTrigger}.
+   */
+  holdEventVariables(eventKey: number, value: { elementId: string; processDefinitionKey: number; processInstanceKey: number; tenantId: string }, variables: VariableDocument): void {
+    this.ctx.event(eventKey, 'PROCESS_EVENT', 'TRIGGERING', {
+      scopeKey: eventKey,
+      targetElementId: value.elementId,
+      variables,
+      processDefinitionKey: value.processDefinitionKey,
+      processInstanceKey: value.processInstanceKey,
+      tenantId: value.tenantId,
     });
   }
 
-  /** Event variables of a catch event or receive task: local when it has output mappings, else propagated. */
+  /**
+   * Called by an event element (boundary or start event) right after ELEMENT_ACTIVATING: the variables
+   * held for it (see {@link holdEventVariables}) become local to it when it has output mappings (only
+   * the mapped ones reach the flow scope when it completes), else they propagate, as Zeebe does.
+   */
+  applyEventTrigger(element: ElementContext): void {
+    const trigger = this.ctx.state.events.pendingTrigger(element.key);
+    if (!trigger) return;
+    this.ctx.event(element.key, 'PROCESS_EVENT', 'TRIGGERED', trigger);
+    this.setVariables(element, trigger.variables);
+  }
+
+  /**
+   * Event variables of a catch event, receive task, boundary or start event (Zeebe's variables page:
+   * with one or more output mappings the event's variables are local to the element and only the
+   * mapped ones reach the flow scope; without, they propagate from the element's scope).
+   */
   private setVariables(element: ElementContext, variables: VariableDocument): void {
     if (Object.keys(variables).length === 0) return;
     const write = new VariableBehavior(this.ctx);

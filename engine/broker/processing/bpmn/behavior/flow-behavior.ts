@@ -15,15 +15,23 @@ export class FlowBehavior {
     private readonly onChildLeft: (scopeKey: number) => void,
   ) {}
 
-  /** Takes the given outgoing flows (all by default); with none, the path ends and the scope is told. */
-  takeOutgoing(element: ElementContext, flowIds: readonly string[] = element.element.outgoing): void {
+  /**
+   * Takes the given outgoing flows (all by default); with none, the path ends and the scope is told.
+   * Returns the keys of the element instances it activated (a join still waiting activates none).
+   */
+  takeOutgoing(element: ElementContext, flowIds: readonly string[] = element.element.outgoing): number[] {
     if (flowIds.length === 0) {
       this.onChildLeft(element.value.flowScopeKey);
-      return;
+      return [];
     }
-    for (const flowId of flowIds) this.takeFlow(element, flowId);
+    const activated: number[] = [];
+    for (const flowId of flowIds) {
+      const key = this.takeFlow(element, flowId);
+      if (key !== undefined) activated.push(key);
+    }
     // The token moved: an inclusive join that waited for a path it left may join now.
     this.releaseInclusiveJoins(element.value.flowScopeKey);
+    return activated;
   }
 
   /** Activates the inclusive joins of a scope that hold a token and can no longer get another one (a path ended or moved away). */
@@ -67,8 +75,8 @@ export class FlowBehavior {
     return { ok: false, message: 'Expected at least one condition to evaluate to true, or to have a default flow' };
   }
 
-  /** Writes SEQUENCE_FLOW_TAKEN and activates the target when it can start. */
-  takeFlow(element: ElementContext, flowId: string): void {
+  /** Writes SEQUENCE_FLOW_TAKEN and activates the target when it can start; the key of the activated target, if any. */
+  takeFlow(element: ElementContext, flowId: string): number | undefined {
     const model = this.ctx.state.models.get(element.value.processDefinitionKey);
     const flow = model?.sequenceFlows.get(flowId);
     const target = flow ? model?.elements.get(flow.targetId) : undefined;
@@ -79,13 +87,13 @@ export class FlowBehavior {
       bpmnElementType: 'SEQUENCE_FLOW',
       bpmnEventType: 'UNSPECIFIED',
     });
-    if (this.isJoin(target) && !this.joinComplete(element.value.flowScopeKey, target)) return;
+    if (this.isJoin(target) && !this.joinComplete(element.value.flowScopeKey, target)) return undefined;
     if (target.type === 'INCLUSIVE_GATEWAY' && this.isJoin(target)) {
       const id = `${element.value.flowScopeKey}:${target.id}`;
-      if (this.activatedJoins.has(id)) return; // a second incoming flow taken by this command: the queued activation joins both
+      if (this.activatedJoins.has(id)) return undefined; // a second incoming flow taken by this command: the queued activation joins both
       this.activatedJoins.add(id);
     }
-    this.activate(element.value, element.value.flowScopeKey, target);
+    return this.activate(element.value, element.value.flowScopeKey, target);
   }
 
   /** Writes ACTIVATE_ELEMENT for an element inside a scope (its multi-instance body when it has one). */

@@ -3,6 +3,7 @@ import { leafProcessor } from '../leaf-processor.ts';
 
 export const boundaryEventProcessor = leafProcessor((element, bpmn) => {
   bpmn.transitions.activating(element);
+  bpmn.events.applyEventTrigger(element); // held event variables (output mappings): local to the boundary event
   bpmn.transitions.activated(element);
   bpmn.transitions.completeElement(element);
 });

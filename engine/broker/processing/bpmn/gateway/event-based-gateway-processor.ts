@@ -15,11 +15,13 @@ export const eventBasedGatewayProcessor: BpmnElementProcessor = {
     bpmn.transitions.activated(element);
   },
   onComplete(element, bpmn) {
-    const flowId = bpmn.events.takeGatewayTrigger(element);
+    const trigger = bpmn.events.takeGatewayTrigger(element);
     bpmn.events.unsubscribe(element.key);
     bpmn.transitions.completing(element);
     bpmn.transitions.completed(element);
-    bpmn.flows.takeOutgoing(element, flowId ? [flowId] : []);
+    const [eventKey] = bpmn.flows.takeOutgoing(element, trigger?.flowId ? [trigger.flowId] : []);
+    // A catch event with output mappings gets the event's variables as its own (only the mapped ones reach the scope).
+    if (trigger?.held && eventKey !== undefined) bpmn.events.holdEventVariables(eventKey, { ...element.value, elementId: trigger.targetElementId }, trigger.held);
   },
   onTerminate(element, bpmn) {
     bpmn.terminateLeaf(element);
