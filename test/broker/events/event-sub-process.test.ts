@@ -316,6 +316,26 @@ describe('event sub-processes (timer, message, signal)', () => {
     expect(lifecycle(h.records(), 'cancelled', pi)).toContain('ELEMENT_COMPLETED');
   });
 
+  it('should open the event sub-processes of a sub-process created by ModifyProcessInstance (退回 into a stage)', async () => {
+    // given an instance in the stage
+    await h.deploy('esp-modify.bpmn', processWithStage('esp-modify', [eventSubProcess('stageLate', { id: 'stageLateStart', definition: timerDef('timeDuration', 'PT1H'), interrupting: true })]));
+    const { processInstanceKey: modified } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-modify', variables: {} });
+    const stage = activations(h.records(), 'stage', modified)[0]!;
+    // when the running stage's task is terminated and another one activated in a new stage instance
+    await h.client.modifyProcessInstance({
+      processInstanceKey: modified,
+      activateInstructions: [{ elementId: 'task', ancestorElementInstanceKey: modified, variableInstructions: [] }],
+      terminateInstructions: [{ elementInstanceKey: String(stage.key) }],
+    });
+    // then the new stage instance has its event sub-process timer, which fires
+    const stages = activations(h.records(), 'stage', modified);
+    expect(stages).toHaveLength(2);
+    const timers = h.recordsOf('TIMER', 'CREATED', modified).map((r) => (r.value as { elementInstanceKey: number }).elementInstanceKey);
+    expect(timers).toEqual([stage.key, stages[1]!.key]);
+    await h.advance(HOUR);
+    expect(lifecycle(h.records(), 'stageLate', modified)).toContain('ELEMENT_COMPLETED');
+  });
+
   it('should run a timer event sub-process of a sub-process only while the sub-process is active', async () => {
     // given
     await h.deploy('esp-sub-timer.bpmn', processWithStage('esp-sub-timer', [eventSubProcess('stageLate', { id: 'stageLateStart', definition: timerDef('timeDate', '2099-01-01T00:00:00Z'), interrupting: true })]));

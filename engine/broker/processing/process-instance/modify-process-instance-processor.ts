@@ -32,6 +32,8 @@ function activate(bpmn: BpmnBehaviors, template: ProcessInstanceValue, planned: 
     const value = flowScopeValue(template, scope, scopeKey);
     ctx.event(key, 'PROCESS_INSTANCE', 'ELEMENT_ACTIVATING', value);
     ctx.event(key, 'PROCESS_INSTANCE', 'ELEMENT_ACTIVATED', value);
+    // A created scope waits for its boundary events and event sub-processes like an activated one.
+    bpmn.eventSubProcesses.subscribeActivated({ key, value, element: scope });
     scopeKeys.set(scope.id, key);
     ancestorScopeKeys.unshift(key);
     scopeKey = key;

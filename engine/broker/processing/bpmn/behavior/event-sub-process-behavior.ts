@@ -52,7 +52,8 @@ export function interruptedByEventSubProcess(state: ReadonlyEngineState, scopeKe
     const value = state.elementInstances.get(child)?.value;
     if (value?.bpmnElementType !== 'EVENT_SUB_PROCESS') continue;
     const esp = state.models.element(value.processDefinitionKey, value.elementId);
-    if (esp && startOf(state, value.processDefinitionKey, esp)?.interrupting !== false) return true;
+    const start = esp ? startOf(state, value.processDefinitionKey, esp) : undefined;
+    if (start && start.interrupting !== false) return true;
   }
   return false;
 }
@@ -80,10 +81,15 @@ export class EventSubProcessBehavior {
     return this.bpmn.events.subscribe(scope, this.subscribable(scope));
   }
 
-  /** Opens them for a scope that is already activated; an expression that fails raises an incident on the scope. */
+  /**
+   * Opens the event sub-process start subscriptions of a scope activated without its processor
+   * (message/timer/signal start, start instructions, modification); an expression that fails raises
+   * an incident on the scope.
+   */
   subscribeActivated(scope: ElementContext): void {
     const starts = this.subscribable(scope);
     if (starts.length === 0) return;
+    // Only the event sub-process starts: a created scope's own boundary events are not opened here.
     const opened = this.bpmn.events.subscribe({ ...scope, element: { ...scope.element, boundaryEventIds: [] } }, starts);
     if (!opened.ok) this.bpmn.incidents.create(scope, 'EXTRACT_VALUE_ERROR', opened.message);
   }
