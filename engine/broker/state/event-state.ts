@@ -64,6 +64,8 @@ export interface ReadonlyEventState {
   startSubscriptionsOf(processDefinitionKey: number): readonly MessageStartEventSubscriptionValue[];
   /** The instance a message start event created for this process and correlation key, if recorded. */
   startCorrelationOwner(bpmnProcessId: string, correlationKey: string): number | undefined;
+  /** The correlation key of the message that started a process instance (while it is the owner of that key). */
+  startCorrelationKeyOf(processInstanceKey: number): string | undefined;
   /** The event waiting to trigger a boundary event once this element instance is terminated. */
   pendingTrigger(scopeKey: number): ProcessEventValue | undefined;
   /** Signal subscriptions. */
@@ -84,6 +86,8 @@ export class EventState implements ReadonlyEventState {
   private readonly subscriptionsByCorrelation = new Map<string, Set<number>>();
   private readonly startSubscriptions = new Map<string, MessageStartEventSubscriptionValue>();
   private readonly startCorrelations = new Map<string, number>();
+  /** Reverse of startCorrelations: owning process instance → correlation key. */
+  private readonly startedBy = new Map<number, string>();
   private readonly triggers = new Map<number, ProcessEventValue>();
   readonly signals = new SignalState();
 
@@ -194,7 +198,15 @@ export class EventState implements ReadonlyEventState {
     return this.startCorrelations.get(`${bpmnProcessId}\u0000${correlationKey}`);
   }
   setStartCorrelationOwner(bpmnProcessId: string, correlationKey: string, processInstanceKey: number): void {
-    if (correlationKey !== '') this.startCorrelations.set(`${bpmnProcessId}\u0000${correlationKey}`, processInstanceKey);
+    if (correlationKey === '') return;
+    const id = `${bpmnProcessId}\u0000${correlationKey}`;
+    const previous = this.startCorrelations.get(id);
+    if (previous !== undefined) this.startedBy.delete(previous);
+    this.startCorrelations.set(id, processInstanceKey);
+    this.startedBy.set(processInstanceKey, correlationKey);
+  }
+  startCorrelationKeyOf(processInstanceKey: number): string | undefined {
+    return this.startedBy.get(processInstanceKey);
   }
 
   pendingTrigger(scopeKey: number): ProcessEventValue | undefined {
@@ -217,6 +229,7 @@ export class EventState implements ReadonlyEventState {
       subscriptions: sorted(this.subscriptions),
       startSubscriptions: sorted(this.startSubscriptions),
       startCorrelations: sorted(this.startCorrelations),
+      startedBy: sorted(this.startedBy),
       triggers: sorted(this.triggers),
       signals: this.signals.snapshot(),
     };

@@ -1,9 +1,10 @@
 /**
  * MESSAGE PUBLISH: buffers the message for its time to live (unless a live message has the same id)
- * and correlates it to open subscriptions and message start events — at most once per process id.
+ * and correlates it to open subscriptions and message start events — at most once per process id
+ * (one instance per correlation key for message start events, see start-by-message.ts).
  */
 import type { CommandProcessor } from '../command-processor.ts';
-import { startProcessAtEvent } from '../timer/start-event-instances.ts';
+import { mayStartFor, startByMessage } from './start-by-message.ts';
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
 
 export const publishMessageProcessor: CommandProcessor<'MESSAGE'> = (command, ctx) => {
@@ -33,19 +34,11 @@ export const publishMessageProcessor: CommandProcessor<'MESSAGE'> = (command, ct
   }
   for (const start of events.startSubscriptionsFor(request.name)) {
     if (correlatedProcesses.has(start.bpmnProcessId)) continue;
-    // One instance per correlation key: wait while the instance a previous message started is active.
-    const owner = request.correlationKey === '' ? undefined : events.startCorrelationOwner(start.bpmnProcessId, request.correlationKey);
-    if (owner !== undefined && ctx.state.elementInstances.get(owner)) continue;
+    // One instance per correlation key: while the instance a previous message started is active, the
+    // message stays buffered; it starts the next instance when that one ends (start-by-message.ts).
+    if (!mayStartFor(ctx, start.bpmnProcessId, request.correlationKey)) continue;
     correlatedProcesses.add(start.bpmnProcessId);
-    const processInstanceKey = ctx.nextKey();
-    ctx.event(ctx.nextKey(), 'MESSAGE_START_EVENT_SUBSCRIPTION', 'CORRELATED', {
-      ...start,
-      messageKey: key,
-      correlationKey: request.correlationKey,
-      variables: request.variables,
-      processInstanceKey,
-    });
-    startProcessAtEvent(ctx, start.processDefinitionKey, start.startEventId, request.variables, processInstanceKey);
+    startByMessage(ctx, start, key, request);
   }
   ctx.respond({ key, tenantId });
 };

@@ -2,8 +2,10 @@
  * The process itself: starts at its none start event, completes when no path is left, terminates its
  * children. Its event sub-processes wait for their events while it is active (opened on activation,
  * closed when it completes or terminates); an interrupting one starts once the other paths are gone.
+ * When it ends, a message buffered for the correlation key that started it may start the next instance.
  */
 import type { BpmnContainerProcessor } from '../element-processor.ts';
+import { startNextBufferedInstance } from '../../message/start-by-message.ts';
 import { calledInstanceCompleted, calledInstanceTerminated } from './called-instance.ts';
 
 export const processProcessor: BpmnContainerProcessor = {
@@ -27,6 +29,7 @@ export const processProcessor: BpmnContainerProcessor = {
     const childVariables = element.value.parentElementInstanceKey > 0 ? bpmn.ctx.state.variables.collect(piKey) : {};
     bpmn.transitions.completed(element);
     calledInstanceCompleted(element, childVariables, bpmn);
+    startNextBufferedInstance(bpmn.ctx, element.key, element.value.bpmnProcessId);
     if (awaited) bpmn.ctx.afterCommit(() => bpmn.ctx.hooks.resolveResult(piKey, variables));
   },
   onTerminate(element, bpmn) {
@@ -37,6 +40,7 @@ export const processProcessor: BpmnContainerProcessor = {
     if (!instance || instance.childCount === 0) {
       bpmn.transitions.terminated(element);
       calledInstanceTerminated(element, bpmn);
+      startNextBufferedInstance(bpmn.ctx, element.key, element.value.bpmnProcessId);
       return;
     }
     for (const child of instance.children) bpmn.transitions.terminateElement(child);
@@ -47,6 +51,7 @@ export const processProcessor: BpmnContainerProcessor = {
     if (instance.state === 'ELEMENT_TERMINATING') {
       bpmn.transitions.terminated(scope);
       calledInstanceTerminated(scope, bpmn);
+      startNextBufferedInstance(bpmn.ctx, scope.key, scope.value.bpmnProcessId);
     } else if (instance.state === 'ELEMENT_ACTIVATED') {
       if (bpmn.eventSubProcesses.activatePending(scope)) return;
       if (instance.activeFlows === 0) bpmn.transitions.completeElement(scope);
