@@ -132,6 +132,39 @@ describe('event sub-processes catching errors and escalations', () => {
     expect(lifecycle(h.records(), 'end', pi)).toEqual([]);
   });
 
+  it('should drop the tokens of parallel paths not yet started when an error event sub-process interrupts, and complete the process after it', async () => {
+    // given a fork whose first branch throws at once while the second is still to be activated
+    await h.deploy(
+      'espe-fork.bpmn',
+      withRoots(
+        processXml(
+          'espe-fork',
+          [
+            start(),
+            '<bpmn:parallelGateway id="fork" />',
+            `<bpmn:endEvent id="fail">${errorDef('espe-fork-err')}</bpmn:endEvent>`,
+            serviceTask('task', 'espe-fork-work'),
+            end(),
+            flow('f0', 'start', 'fork'),
+            flow('f1', 'fork', 'fail'),
+            flow('f2', 'fork', 'task'),
+            flow('f3', 'task', 'end'),
+            eventSubProcess('recover', { id: 'recoverStart', definition: errorDef(), interrupting: true }),
+          ].join('\n'),
+        ),
+        [error('espe-fork-err', 'EARLY')],
+      ),
+    );
+    // when
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'espe-fork', variables: {} });
+    await processDone(h, 'espe-fork');
+    // then
+    expect(lifecycle(h.records(), 'fail', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_TERMINATING', 'ELEMENT_TERMINATED']);
+    expect(lifecycle(h.records(), 'task', pi)).toEqual([]);
+    expect(lifecycle(h.records(), 'recover', pi)).toContain('ELEMENT_COMPLETED');
+    expect(h.recordsOf('JOB', 'CREATED', pi)).toHaveLength(0);
+  });
+
   it("should catch an error of a called process in the parent's error event sub-process, terminating the called instance", async () => {
     // given
     await h.deploy('espe-child.bpmn', processWithTask('espe-child', []));

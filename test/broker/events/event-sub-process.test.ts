@@ -204,6 +204,23 @@ describe('event sub-processes (timer, message, signal)', () => {
     expect((note.value as { scopeKey: number }).scopeKey).not.toBe(Number(pi));
   });
 
+  it('should trigger a message event sub-process with a message buffered before the instance started', async () => {
+    // given a message published (with a time to live) before the instance exists
+    await h.deploy(
+      'esp-buffered.bpmn',
+      processWithTask('esp-buffered', [eventSubProcess('withdraw', { id: 'withdrawStart', definition: messageDef('esp-buf-w'), interrupting: true })], [message('esp-buf-w', 'esp-buffered-withdraw', '=caseId')]),
+    );
+    await h.client.publishMessage({ name: 'esp-buffered-withdraw', correlationKey: 'c-buf', variables: {}, timeToLive: HOUR });
+    // when
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-buffered', variables: { caseId: 'c-buf' } });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'esp-buffered');
+    // then the withdrawal ran instead of the main path (whose pending activation was dropped)
+    expect(lifecycle(h.records(), 'withdraw', pi)).toContain('ELEMENT_COMPLETED');
+    expect(lifecycle(h.records(), 'task', pi)).not.toContain('ELEMENT_ACTIVATED');
+    expect(lifecycle(h.records(), 'end', pi)).toEqual([]);
+    expect(h.recordsOf('JOB', 'CREATED', pi)).toHaveLength(0);
+  });
+
   it('should run an interrupting message event sub-process inside an embedded sub-process and then leave the sub-process', async () => {
     // given
     await h.deploy(

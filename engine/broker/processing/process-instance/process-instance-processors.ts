@@ -17,7 +17,9 @@ export const processInstanceProcessors: Processors = {
     }
     if (value.flowScopeKey > 0) {
       const scope = ctx.state.elementInstances.get(value.flowScopeKey);
-      if (!scope || scope.interrupted || (scope.state !== 'ELEMENT_ACTIVATED' && scope.state !== 'ELEMENT_ACTIVATING')) {
+      // In an interrupted scope only its interrupting event sub-process may still be activated (incident retry).
+      const interrupted = scope?.interrupted === true && value.bpmnElementType !== 'EVENT_SUB_PROCESS';
+      if (!scope || interrupted || (scope.state !== 'ELEMENT_ACTIVATED' && scope.state !== 'ELEMENT_ACTIVATING')) {
         ctx.reject('INVALID_STATE', `Expected flow scope '${value.flowScopeKey}' of element '${value.elementId}' to be active`);
         return;
       }

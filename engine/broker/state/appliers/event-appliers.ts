@@ -60,7 +60,17 @@ export const eventAppliers: EventAppliers = {
     DELETED: (state, record) => state.events.signals.remove(record.key),
   },
   PROCESS_EVENT: {
-    TRIGGERING: (state, record) => state.events.setTrigger(record.value),
+    TRIGGERING: (state, record) => {
+      state.events.setTrigger(record.value);
+      // An interrupting event sub-process start drops the scope's pending tokens: nothing else starts in it.
+      const target = state.models.element(record.value.processDefinitionKey, record.value.targetElementId);
+      const scope = state.elementInstances.get(record.value.scopeKey);
+      if (scope && target?.type === 'START_EVENT' && target.interrupting === true) {
+        scope.activeFlows = 0;
+        scope.pendingFlows = undefined;
+        scope.interrupted = true;
+      }
+    },
     TRIGGERED: (state, record) => state.events.clearTrigger(record.value.scopeKey),
   },
 };
