@@ -164,6 +164,55 @@ describe('boundary events on call activities', () => {
     expect(lifecycle(records, 'cab-cancel', processInstanceKey).slice(-1)).toEqual(['ELEMENT_TERMINATED']);
   });
 
+  it('should terminate the called instance and take the error boundary path when the child throws an uncaught error', async () => {
+    // given a call activity with a catch-all error boundary
+    await h.deploy('cab-error.bpmn', caller('cab-error', 'cab-child', boundary('onEvent', 'call', '<bpmn:errorEventDefinition />')));
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'cab-error', variables: {} });
+    const childKey = childOf(h.records(), processInstanceKey);
+    // when the child's worker throws an error nobody in the child catches
+    const work = await jobOf(h.client, 'cab-child-work', childKey);
+    await h.client.throwError({ jobKey: work.key, errorCode: 'REFUSED', errorMessage: '材料不全' });
+    // then the child is terminated and the parent continues on the boundary path
+    await jobOf(h.client, 'cab-error-after-event', processInstanceKey);
+    const records = h.records();
+    expect(h.recordsOf('INCIDENT', 'CREATED', childKey)).toHaveLength(0);
+    expect(lifecycle(records, 'cab-child', childKey).slice(-1)).toEqual(['ELEMENT_TERMINATED']);
+    expect(lifecycle(records, 'call', processInstanceKey).slice(-1)).toEqual(['ELEMENT_TERMINATED']);
+  });
+
+  it('should keep the called instance running when a child escalation is caught by a non-interrupting escalation boundary', async () => {
+    // given a child that escalates (催办) and then waits for its task
+    const escalating = withRoots(
+      processXml(
+        'cab-esc-child',
+        [
+          start(),
+          '<bpmn:intermediateThrowEvent id="urge"><bpmn:escalationEventDefinition escalationRef="late" /></bpmn:intermediateThrowEvent>',
+          serviceTask('work', 'cab-esc-child-work'),
+          end(),
+          flow('c1', 'start', 'urge'),
+          flow('c2', 'urge', 'work'),
+          flow('c3', 'work', 'end'),
+        ].join('\n'),
+      ),
+      ['<bpmn:escalation id="late" name="late" escalationCode="LATE" />'],
+    );
+    await h.deploy('cab-esc-child.bpmn', escalating);
+    const parent = caller('cab-esc', 'cab-esc-child', boundary('onEvent', 'call', '<bpmn:escalationEventDefinition escalationRef="late" />', false), [
+      '<bpmn:escalation id="late" name="late" escalationCode="LATE" />',
+    ]);
+    await h.deploy('cab-esc.bpmn', parent);
+    // when
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'cab-esc', variables: {} });
+    // then the boundary path runs and the child still has its task
+    const childKey = childOf(h.records(), processInstanceKey);
+    await jobOf(h.client, 'cab-esc-after-event', processInstanceKey);
+    const work = await jobOf(h.client, 'cab-esc-child-work', childKey);
+    expect(lifecycle(h.records(), 'call', processInstanceKey)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+    await h.client.completeJob({ jobKey: work.key, variables: {} });
+    expect(lifecycle(h.records(), 'call', processInstanceKey).slice(-1)).toEqual(['ELEMENT_COMPLETED']);
+  });
+
   it('should accept escalation and error boundary events on a call activity at deploy', async () => {
     // given a call activity with an escalation boundary and an error boundary
     const xml = withRoots(
