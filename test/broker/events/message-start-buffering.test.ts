@@ -3,7 +3,7 @@
  * message published before the process was deployed starts nothing; with a correlation key only one
  * instance per key runs at a time — a further message for that key stays buffered and starts the
  * next instance once the running one completes or is terminated (oldest first, within its time to
- * live); replay rebuilds the same state.
+ * live; a message without time to live is not buffered); replay rebuilds the same state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportedRecord } from '../../../engine/broker/index.ts';
@@ -116,6 +116,21 @@ describe('message start events and buffered messages', () => {
     await h.client.completeJob({ jobKey: job.key, variables: {} });
     // then
     expect(instancesOf(h.records(), 'msb-ttl')).toEqual([first]);
+  });
+
+  it('should drop a second message without time to live for a running key: it expires at once and starts nothing later', async () => {
+    // given
+    await h.deploy('msb-zero.bpmn', startedBy('msb-zero', 'msb-zero'));
+    await publish('msb-zero', 'Z-1', { attempt: 1 }, 0);
+    const [first] = instancesOf(h.records(), 'msb-zero');
+    // when a second message for Z-1 without time to live arrives
+    const second = await publish('msb-zero', 'Z-1', { attempt: 2 }, 0);
+    // then it is expired at once, without the clock moving
+    expect(h.recordsOf('MESSAGE', 'EXPIRED').map((r) => String(r.key))).toContain(String(second.key));
+    // and the end of the first instance starts nothing
+    const job = await jobOf(h.client, 'msb-zero-handle', first);
+    await h.client.completeJob({ jobKey: job.key, variables: {} });
+    expect(instancesOf(h.records(), 'msb-zero')).toEqual([first]);
   });
 
   it('should start instances at once for other correlation keys and for messages without a correlation key', async () => {

@@ -40,6 +40,9 @@ export const publishMessageProcessor: CommandProcessor<'MESSAGE'> = (command, ct
     correlatedProcesses.add(start.bpmnProcessId);
     startByMessage(ctx, start, key, request);
   }
+  // A message without time to live is not buffered (Zeebe expires it at once): it expires right
+  // after the correlations above were processed, so no later subscription or restart sees it.
+  if (request.timeToLive <= 0) ctx.followUp(key, 'MESSAGE', 'EXPIRE', message);
   ctx.respond({ key, tenantId });
 };
 
