@@ -26,8 +26,8 @@ export class DueDateChecker {
 
   /**
    * Triggers what is due now; resolves once those commands are durable. Passes repeat while a pass
-   * triggered something (wrote events) (a timer cycle whose next repetition is already due fires again, as in
-   * Zeebe), at most {@link MAX_PASSES} times per check.
+   * wrote events, so a timer cycle whose next repetition is already due fires again (as in Zeebe),
+   * at most {@link MAX_PASSES} times per check.
    */
   check(): Promise<void> {
     if (this.stopped) return Promise.resolve();
@@ -35,9 +35,7 @@ export class DueDateChecker {
       this.again = true;
       return this.running;
     }
-    this.running = this.runUntilQuiet().finally(() => {
-      this.running = undefined;
-    });
+    this.running = this.runUntilQuiet();
     return this.running;
   }
 
@@ -48,12 +46,17 @@ export class DueDateChecker {
   }
 
   private async runUntilQuiet(): Promise<void> {
-    do {
-      this.again = false;
-      for (let pass = 0; pass < MAX_PASSES && !this.stopped; pass++) {
-        if ((await this.pass()) === 0) break;
-      }
-    } while (this.again && !this.stopped);
+    try {
+      do {
+        this.again = false;
+        for (let pass = 0; pass < MAX_PASSES && !this.stopped; pass++) {
+          if ((await this.pass()) === 0) break;
+        }
+      } while (this.again && !this.stopped);
+    } finally {
+      // Cleared in the same step as the last look at `again`: a check asked for after it starts a new run.
+      this.running = undefined;
+    }
   }
 
   /** Submits TRIGGER / EXPIRE for what is due at this moment; returns how many of them wrote events (were not rejected). */
