@@ -89,6 +89,12 @@ const INVALID: ReadonlyArray<{ name: string; xml: string; elementId: string; tex
     text: "Message 'espv-nk': Must have a correlation key",
   },
   {
+    name: 'an error event sub-process whose error code is an expression',
+    xml: withTask('espv-feel-code', [eventSubProcess('f', { id: 'feelStart', definition: errorDef('espv-fc'), interrupting: true })], [error('espv-fc', '=code')]),
+    elementId: 'feelStart',
+    text: 'The errorCode of the error catch event is not allowed to be an expression',
+  },
+  {
     name: 'an error start event on the process level',
     xml: withRoots(processXml('espv-top-error', [`<bpmn:startEvent id="errTop">${errorDef('espv-te')}</bpmn:startEvent>`, end(), flow('f1', 'errTop', 'end')].join('\n')), [error('espv-te', 'X')]),
     elementId: 'errTop',

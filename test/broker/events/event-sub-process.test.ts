@@ -353,6 +353,24 @@ describe('event sub-processes (timer, message, signal)', () => {
     expect(lifecycle(h.records(), 'stageLate', modified)).toContain('ELEMENT_COMPLETED');
   });
 
+  it("should apply an event sub-process's input mappings on activation and its output mappings on completion", async () => {
+    // given
+    const espWithIo = eventSubProcess('handle', { id: 'handleStart', definition: messageDef('esp-io-m'), interrupting: false }).replace(
+      '<bpmn:subProcess id="handle" triggeredByEvent="true">',
+      `<bpmn:subProcess id="handle" triggeredByEvent="true"><bpmn:extensionElements>${io([['=caseId', 'espCase']], [['=espCase + &quot;-handled&quot;', 'outcome']])}</bpmn:extensionElements>`,
+    );
+    await h.deploy('esp-io.bpmn', processWithTask('esp-io', [espWithIo], [message('esp-io-m', 'esp-io-msg', '=caseId')]));
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-io', variables: { caseId: 'c-io' } });
+    // when
+    await h.client.publishMessage({ name: 'esp-io-msg', correlationKey: 'c-io', variables: {}, timeToLive: 0 });
+    // then
+    const espKey = activations(h.records(), 'handle', pi)[0]!.key;
+    const local = h.recordsOf('VARIABLE', 'CREATED', pi).find((r) => (r.value as { name: string }).name === 'espCase')!;
+    expect(local.value).toMatchObject({ value: '"c-io"', scopeKey: espKey });
+    const outcome = h.recordsOf('VARIABLE', 'CREATED', pi).find((r) => (r.value as { name: string }).name === 'outcome')!;
+    expect(outcome.value).toMatchObject({ value: '"c-io-handled"', scopeKey: Number(pi) });
+  });
+
   it('should run a timer event sub-process of a sub-process only while the sub-process is active', async () => {
     // given
     await h.deploy('esp-sub-timer.bpmn', processWithStage('esp-sub-timer', [eventSubProcess('stageLate', { id: 'stageLateStart', definition: timerDef('timeDate', '2099-01-01T00:00:00Z'), interrupting: true })]));

@@ -57,10 +57,23 @@ export function validateEventSubProcess(node: ModdleElement, report: (message: s
   }
 }
 
-/** Error and escalation start events outside an event sub-process are not executable (Zeebe rejects them too). */
+/**
+ * Error and escalation start events: only in event sub-processes (Zeebe rejects them elsewhere too),
+ * and as catch events their codes must be static (Zeebe's wording).
+ */
 export function validateStartEventPlacement(node: ModdleElement, report: (message: string) => void): void {
-  if (node.$type !== 'bpmn:StartEvent' || inEventSubProcess(node)) return;
-  const type = eventDefinition(node)?.$type;
+  if (node.$type !== 'bpmn:StartEvent') return;
+  const definition = eventDefinition(node);
+  if (inEventSubProcess(node)) {
+    const error = definition?.$type === 'bpmn:ErrorEventDefinition' ? elementProp(definition, 'errorRef') : undefined;
+    if (error && stringProp(error, 'errorCode')?.startsWith('=')) report('The errorCode of the error catch event is not allowed to be an expression');
+    const escalation = definition?.$type === 'bpmn:EscalationEventDefinition' ? elementProp(definition, 'escalationRef') : undefined;
+    if (escalation && stringProp(escalation, 'escalationCode')?.startsWith('=')) {
+      report('The escalationCode of the escalation catch event is not allowed to be an expression');
+    }
+    return;
+  }
+  const type = definition?.$type;
   if (type === 'bpmn:ErrorEventDefinition' || type === 'bpmn:EscalationEventDefinition') {
     const name = type === 'bpmn:ErrorEventDefinition' ? 'errorEventDefinition' : 'escalationEventDefinition';
     report(`Event definitions of type '${name}' are currently not supported on elements of type 'startEvent' (only in event subprocesses)`);
