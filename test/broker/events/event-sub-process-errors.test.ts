@@ -165,6 +165,30 @@ describe('event sub-processes catching errors and escalations', () => {
     expect(h.recordsOf('JOB', 'CREATED', pi)).toHaveLength(0);
   });
 
+  it('should let each inner instance of a multi-instance sub-process handle its own error in its event sub-process (会签 with a per-office repair)', async () => {
+    // given a parallel multi-instance stage over two offices, each stage instance repairing its own errors
+    const stage = `<bpmn:subProcess id="stage">
+      <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=offices" inputElement="office" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
+      ${[start('stageStart'), serviceTask('sign', 'espe-mi-sign'), end('stageEnd'), flow('s1', 'stageStart', 'sign'), flow('s2', 'sign', 'stageEnd'), eventSubProcess('repair', { id: 'repairStart', definition: errorDef(), interrupting: true }, 'espe-mi-repair')].join('\n')}
+    </bpmn:subProcess>`;
+    await h.deploy('espe-mi.bpmn', processXml('espe-mi', [start(), stage, end(), flow('f1', 'start', 'stage'), flow('f2', 'stage', 'end')].join('\n')));
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'espe-mi', variables: { offices: ['城管', '规划'] } });
+    const first = await jobOf(h.client, 'espe-mi-sign', pi);
+    // when one office's signing fails
+    await h.client.throwError({ jobKey: first.key, errorCode: 'SEAL_MISSING', errorMessage: '' });
+    // then only that inner instance runs its repair; the other office still signs
+    expect(lifecycle(h.records(), 'repair', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+    expect(lifecycle(h.records(), 'sign', pi).filter((i) => i === 'ELEMENT_TERMINATED')).toHaveLength(1);
+    // when the repair and the other signature finish
+    const repair = await jobOf(h.client, 'espe-mi-repair', pi);
+    await h.client.completeJob({ jobKey: repair.key, variables: {} });
+    const second = await jobOf(h.client, 'espe-mi-sign', pi);
+    await h.client.completeJob({ jobKey: second.key, variables: {} });
+    // then both stage instances completed and the process goes on
+    await processDone(h, 'espe-mi');
+    expect(lifecycle(h.records(), 'stage', pi).filter((i) => i === 'ELEMENT_COMPLETED')).toHaveLength(3);
+  });
+
   it("should catch an error of a called process in the parent's error event sub-process, terminating the called instance", async () => {
     // given
     await h.deploy('espe-child.bpmn', processWithTask('espe-child', []));
