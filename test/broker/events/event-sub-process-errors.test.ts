@@ -257,8 +257,29 @@ describe('event sub-processes catching errors and escalations', () => {
     await h.client.throwError({ jobKey: job.key, errorCode: 'ANY', errorMessage: 'boom' });
     // then
     const incident = h.recordsOf('INCIDENT', 'CREATED', pi)[0]!;
-    expect(incident.value).toMatchObject({ errorType: 'UNHANDLED_ERROR_EVENT', elementId: 'overdue-task' });
+    expect(incident.value).toMatchObject({
+      errorType: 'UNHANDLED_ERROR_EVENT',
+      elementId: 'overdue-task',
+      errorMessage: "Expected to throw an error event with the code 'ANY' with message 'boom', but it was not caught. No error events are available in the scope.",
+    });
     expect(lifecycle(h.records(), 'anyError', pi)).toEqual([]);
+  });
+
+  it('should name the error codes it could have caught in the incident of an uncaught error, as Zeebe does', async () => {
+    // given
+    await h.deploy(
+      'espe-list.bpmn',
+      processWithTask('espe-list', [eventSubProcess('onRejected', { id: 'rejectedStart', definition: errorDef('espe-list-err'), interrupting: true })], [error('espe-list-err', 'REJECTED')]),
+    );
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'espe-list', variables: {} });
+    const job = await jobOf(h.client, 'espe-list-work', pi);
+    // when
+    await h.client.throwError({ jobKey: job.key, errorCode: 'TIMEOUT', errorMessage: '' });
+    // then
+    const incident = h.recordsOf('INCIDENT', 'CREATED', pi)[0]!;
+    expect((incident.value as { errorMessage: string }).errorMessage).toBe(
+      "Expected to throw an error event with the code 'TIMEOUT', but it was not caught. Available error events are [REJECTED]",
+    );
   });
 
   it('should run a non-interrupting escalation event sub-process of a sub-process while the thrower goes on', async () => {

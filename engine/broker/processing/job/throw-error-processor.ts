@@ -18,7 +18,7 @@ export const throwErrorProcessor: CommandProcessor<'JOB'> = (command, ctx) => {
     bpmn.incidents.create(
       element,
       'UNHANDLED_ERROR_EVENT',
-      `Expected to throw an error event with the code '${errorCode}' with message '${errorMessage}', but it was not caught. No error events are available in the scope.`,
+      bpmn.events.unhandledErrorMessage(element.key, errorCode, errorMessage),
       command.key,
     );
   }

@@ -364,16 +364,10 @@ export class EventBehavior {
     code: string,
     codeOf: (event: ExecutableElement) => Expression | undefined,
   ): ExecutableElement | undefined {
-    const processDefinitionKey = scope.value.processDefinitionKey;
-    const boundaries = this.isInnerInstance(scope.value) ? [] : (scope.element.boundaryEventIds ?? []);
-    const candidates = [
-      ...eventSubProcessStarts(this.ctx.state, processDefinitionKey, scope.element),
-      ...boundaries.map((id) => this.ctx.state.models.element(processDefinitionKey, id)),
-    ];
     const variables = this.ctx.state.variables.collect(scope.key);
     let catchAll: ExecutableElement | undefined;
-    for (const event of candidates) {
-      if (!event || event.eventType !== eventType) continue;
+    for (const event of this.catchEventsOf(scope)) {
+      if (event.eventType !== eventType) continue;
       const expected = codeOf(event);
       if (!expected) {
         catchAll ??= event;
@@ -383,6 +377,33 @@ export class EventBehavior {
       if (evaluated.ok && evaluated.value === code) return event;
     }
     return catchAll;
+  }
+
+  /** The catch events a scope offers, in Zeebe's order: its event sub-process start events, then its boundary events. */
+  private catchEventsOf(scope: ElementContext): ExecutableElement[] {
+    const processDefinitionKey = scope.value.processDefinitionKey;
+    const boundaries = this.isInnerInstance(scope.value) ? [] : (scope.element.boundaryEventIds ?? []);
+    return [
+      ...eventSubProcessStarts(this.ctx.state, processDefinitionKey, scope.element),
+      ...boundaries.map((id) => this.ctx.state.models.element(processDefinitionKey, id)),
+    ].filter((event): event is ExecutableElement => event !== undefined);
+  }
+
+  /**
+   * Zeebe's incident message for an error nothing caught: with the thrown message when there is one,
+   * and the codes of the error catch events the walk from `fromKey` passed.
+   */
+  unhandledErrorMessage(fromKey: number, errorCode: string, errorMessage = ''): string {
+    const codes: string[] = [];
+    for (const scope of this.catchScopes(fromKey)) {
+      for (const event of this.catchEventsOf(scope)) {
+        const code = event.eventType === 'ERROR' ? event.error?.errorCode : undefined;
+        if (code) codes.push(code.kind === 'static' ? code.value : code.source);
+      }
+    }
+    const withMessage = errorMessage === '' ? '' : ` with message '${errorMessage}'`;
+    const available = codes.length === 0 ? ' No error events are available in the scope.' : ` Available error events are [${codes.join(', ')}]`;
+    return `Expected to throw an error event with the code '${errorCode}'${withMessage}, but it was not caught.${available}`;
   }
 
   /**

@@ -16,7 +16,7 @@ export function activateErrorEndEvent(element: ElementContext, bpmn: BpmnBehavio
     bpmn.incidents.create(
       element,
       'UNHANDLED_ERROR_EVENT',
-      `Expected to throw an error event with the code '${evaluated.value}', but it was not caught. No error events are available in the scope.`,
+      bpmn.events.unhandledErrorMessage(element.value.flowScopeKey, evaluated.value),
     );
   }
 }
