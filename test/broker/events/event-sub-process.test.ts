@@ -122,6 +122,19 @@ describe('event sub-processes (timer, message, signal)', () => {
     expect(lifecycle(h.records(), 'remind', pi).filter((i) => i === 'ELEMENT_COMPLETED')).toHaveLength(3);
   });
 
+  it('should evaluate a FEEL timer of an event sub-process with the variables of its scope (办结时限 from the case)', async () => {
+    // given
+    await h.deploy('esp-feel.bpmn', processWithTask('esp-feel', [eventSubProcess('slaBreached', { id: 'slaStart', definition: timerDef('timeDuration', '=sla'), interrupting: true })]));
+    // when
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-feel', variables: { sla: 'PT30M' } });
+    const timer = h.recordsOf('TIMER', 'CREATED', pi)[0]!;
+    const created = h.records().find((r) => r.valueType === 'PROCESS_INSTANCE' && String(r.key) === pi)!;
+    // then
+    expect((timer.value as { dueDate: number }).dueDate - created.timestamp).toBe(30 * 60_000);
+    await h.advance(30 * 60_000);
+    expect(lifecycle(h.records(), 'slaBreached', pi)).toContain('ELEMENT_COMPLETED');
+  });
+
   it('should close the event sub-process timer when the process completes first', async () => {
     // given
     await h.deploy('esp-close.bpmn', processWithTask('esp-close', [eventSubProcess('late', { id: 'lateStart', definition: timerDef('timeDuration', 'PT5H'), interrupting: true })]));
