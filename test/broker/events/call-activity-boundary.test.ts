@@ -213,6 +213,30 @@ describe('boundary events on call activities', () => {
     expect(lifecycle(h.records(), 'call', processInstanceKey).slice(-1)).toEqual(['ELEMENT_COMPLETED']);
   });
 
+  it('should terminate every called instance of a multi-instance call activity when its timer boundary fires (会签 of called chains with a deadline)', async () => {
+    // given a parallel multi-instance call activity, one called chain per office, with a 2-day deadline
+    const call =
+      '<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="cab-child" /></bpmn:extensionElements>' +
+      '<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=offices" inputElement="office" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:callActivity>';
+    const xml = processXml(
+      'cab-mi',
+      [start(), call, boundary('onEvent', 'call', timerDef('timeDuration', 'P2D')), end(), '<bpmn:endEvent id="caught" />', flow('f1', 'start', 'call'), flow('f2', 'call', 'end'), flow('f3', 'onEvent', 'caught')].join('\n'),
+    );
+    await h.deploy('cab-mi.bpmn', xml);
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'cab-mi', variables: { offices: ['land', 'building', 'fire'] } });
+    const children = h.records().filter((r) => r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_ACTIVATED' && (r.value as { bpmnElementType: string }).bpmnElementType === 'PROCESS' && String((r.value as { parentProcessInstanceKey: number }).parentProcessInstanceKey) === processInstanceKey);
+    expect(children).toHaveLength(3);
+    expect(h.recordsOf('TIMER', 'CREATED', processInstanceKey)).toHaveLength(1);
+    // when
+    await h.advance(48 * HOUR);
+    // then every called chain is terminated and the deadline path ends the case
+    const records = h.records();
+    for (const c of children) expect(lifecycle(records, 'cab-child', String(c.key)).slice(-1)).toEqual(['ELEMENT_TERMINATED']);
+    expect(lifecycle(records, 'caught', processInstanceKey)).toContain('ELEMENT_COMPLETED');
+    expect(lifecycle(records, 'end', processInstanceKey)).toEqual([]);
+    expect(completed(records, 'cab-mi', processInstanceKey)).toBe(true);
+  });
+
   it('should accept escalation and error boundary events on a call activity at deploy', async () => {
     // given a call activity with an escalation boundary and an error boundary
     const xml = withRoots(

@@ -62,6 +62,34 @@ const direct = processXml(
   ].join('\n'),
 );
 
+/** Like consultModel, but building reaches the join only through a link (throw `toJoin` → catch `fromLink`). */
+const linked = processXml(
+  'ij-link',
+  [
+    start(),
+    '<bpmn:parallelGateway id="fork" />',
+    serviceTask('land', 'ij-link-land'),
+    serviceTask('building', 'ij-link-building'),
+    '<bpmn:exclusiveGateway id="check" default="toDropped" />',
+    '<bpmn:intermediateThrowEvent id="toJoin"><bpmn:linkEventDefinition name="join-link" /></bpmn:intermediateThrowEvent>',
+    '<bpmn:intermediateCatchEvent id="fromLink"><bpmn:linkEventDefinition name="join-link" /></bpmn:intermediateCatchEvent>',
+    '<bpmn:inclusiveGateway id="join" />',
+    serviceTask('decide', 'ij-link-decide'),
+    end(),
+    end('endDropped'),
+    flow('f0', 'start', 'fork'),
+    flow('f1', 'fork', 'land'),
+    flow('f2', 'fork', 'building'),
+    flow('j1', 'land', 'join'),
+    flow('f3', 'building', 'check'),
+    flow('toLink', 'check', 'toJoin', '=route = "join"'),
+    flow('toDropped', 'check', 'endDropped'),
+    flow('j2', 'fromLink', 'join'),
+    flow('f9', 'join', 'decide'),
+    flow('f10', 'decide', 'end'),
+  ].join('\n'),
+);
+
 describe('converging inclusive gateway', () => {
   let h: EventsHarness;
   const joinLifecycle = (pi: string): string[] => lifecycleOf(h.records(), 'join', pi);
@@ -71,6 +99,7 @@ describe('converging inclusive gateway', () => {
     await h.deploy('ij-end.bpmn', consultModel('ij-end'));
     await h.deploy('ij-timer.bpmn', consultModel('ij-timer', [boundary('late', 'building', timerDef('timeDuration', 'P1D')), end('endLate'), flow('f5', 'late', 'endLate')]));
     await h.deploy('ij-direct.bpmn', direct);
+    await h.deploy('ij-link.bpmn', linked);
   });
   afterAll(async () => {
     await h.close();
@@ -133,6 +162,19 @@ describe('converging inclusive gateway', () => {
     expect(joinLifecycle(pi)).toContain('ELEMENT_COMPLETED');
     await complete('ij-timer-decide', pi);
     expect(lifecycleOf(h.records(), 'ij-timer', pi)).toContain('ELEMENT_COMPLETED');
+  });
+
+  it('should wait for a path that reaches the join through a link event, and join once it arrives', async () => {
+    // given land arrived while building can still reach the join through the link
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'ij-link', variables: {} });
+    await complete('ij-link-land', pi);
+    expect(joinLifecycle(pi)).toEqual([]);
+    // when building takes the link
+    await complete('ij-link-building', pi, { route: 'join' });
+    // then the join fired once, with both tokens
+    expect(joinLifecycle(pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+    await complete('ij-link-decide', pi);
+    expect(lifecycleOf(h.records(), 'ij-link', pi)).toContain('ELEMENT_COMPLETED');
   });
 
   it('should activate the join once when one command takes two of its incoming flows', async () => {

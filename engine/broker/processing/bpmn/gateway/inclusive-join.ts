@@ -16,14 +16,13 @@ export function isInclusiveJoin(element: ExecutableElement): boolean {
 
 /** Link catch events a link throw event continues at (same link name in the same flow scope). */
 function linkTargets(model: ExecutableProcess, throwEvent: ExecutableElement): ExecutableElement[] {
-  // linkName is read structurally: the link events' model field lives with the link event processor.
-  const name = (throwEvent as { linkName?: string }).linkName;
+  const name = throwEvent.linkName;
   const scope = throwEvent.flowScopeId ? model.elements.get(throwEvent.flowScopeId) : undefined;
   const siblings = scope ? scope.childIds : [...model.elements.keys()];
   const targets: ExecutableElement[] = [];
   for (const id of siblings ?? []) {
     const candidate = model.elements.get(id);
-    if (candidate?.type === 'INTERMEDIATE_CATCH_EVENT' && candidate.eventType === 'LINK' && (candidate as { linkName?: string }).linkName === name) targets.push(candidate);
+    if (candidate?.type === 'INTERMEDIATE_CATCH_EVENT' && candidate.eventType === 'LINK' && candidate.linkName === name) targets.push(candidate);
   }
   return targets;
 }
