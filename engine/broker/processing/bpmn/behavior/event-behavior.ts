@@ -383,8 +383,10 @@ export class EventBehavior {
   private catchEventsOf(scope: ElementContext): ExecutableElement[] {
     const processDefinitionKey = scope.value.processDefinitionKey;
     const boundaries = this.isInnerInstance(scope.value) ? [] : (scope.element.boundaryEventIds ?? []);
+    // A multi-instance body shares its element with the inner instances, whose event sub-processes they are.
+    const body = scope.value.bpmnElementType === 'MULTI_INSTANCE_BODY';
     return [
-      ...eventSubProcessStarts(this.ctx.state, processDefinitionKey, scope.element),
+      ...(body ? [] : eventSubProcessStarts(this.ctx.state, processDefinitionKey, scope.element)),
       ...boundaries.map((id) => this.ctx.state.models.element(processDefinitionKey, id)),
     ].filter((event): event is ExecutableElement => event !== undefined);
   }
