@@ -384,6 +384,31 @@ describe('event sub-processes (timer, message, signal)', () => {
     expect(outcome.value).toMatchObject({ value: '"c-io-handled"', scopeKey: Number(pi) });
   });
 
+  it('should raise an incident when an interrupting event sub-process cannot map its inputs, and start it once resolved', async () => {
+    // given
+    const espWithInput = eventSubProcess('escalateCase', { id: 'escalateStart', definition: timerDef('timeDuration', 'PT1H'), interrupting: true }, 'esp-inc-handle').replace(
+      '<bpmn:subProcess id="escalateCase" triggeredByEvent="true">',
+      `<bpmn:subProcess id="escalateCase" triggeredByEvent="true"><bpmn:extensionElements>${io([['=assert(officer, officer != null)', 'assignee']])}</bpmn:extensionElements>`,
+    );
+    await h.deploy('esp-inc.bpmn', processWithTask('esp-inc', [espWithInput]));
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-inc', variables: {} });
+    // when
+    await h.advance(HOUR);
+    // then the main path is gone and the event sub-process waits on an incident
+    const incident = h.recordsOf('INCIDENT', 'CREATED', pi)[0]!;
+    expect(incident.value).toMatchObject({ errorType: 'IO_MAPPING_ERROR', elementId: 'escalateCase' });
+    expect(lifecycle(h.records(), 'task', pi)).toContain('ELEMENT_TERMINATED');
+    // when the variable is set and the incident resolved
+    await h.client.setVariables({ elementInstanceKey: pi, variables: { officer: '督查室' }, local: false });
+    await h.client.resolveIncident({ incidentKey: String(incident.key) });
+    // then it starts (without event variables) and the process completes after it
+    const job = await jobOf(h.client, 'esp-inc-handle', pi);
+    expect(job.variables).toMatchObject({ assignee: '督查室' });
+    await h.client.completeJob({ jobKey: job.key, variables: {} });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && String(r.key) === pi);
+    expect(lifecycle(h.records(), 'escalateCase', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+  });
+
   it('should run a timer event sub-process of a sub-process only while the sub-process is active', async () => {
     // given
     await h.deploy('esp-sub-timer.bpmn', processWithStage('esp-sub-timer', [eventSubProcess('stageLate', { id: 'stageLateStart', definition: timerDef('timeDate', '2099-01-01T00:00:00Z'), interrupting: true })]));
