@@ -208,6 +208,14 @@ export class EventState implements ReadonlyEventState {
   startCorrelationKeyOf(processInstanceKey: number): string | undefined {
     return this.startedBy.get(processInstanceKey);
   }
+  /** The instance ended: it no longer holds the correlation key it was started for. */
+  releaseStartCorrelation(bpmnProcessId: string, processInstanceKey: number): void {
+    const correlationKey = this.startedBy.get(processInstanceKey);
+    if (correlationKey === undefined) return;
+    this.startedBy.delete(processInstanceKey);
+    const id = `${bpmnProcessId}\u0000${correlationKey}`;
+    if (this.startCorrelations.get(id) === processInstanceKey) this.startCorrelations.delete(id);
+  }
 
   pendingTrigger(scopeKey: number): ProcessEventValue | undefined {
     return this.triggers.get(scopeKey);

@@ -159,10 +159,16 @@ describe('replay with buffered message start events', () => {
       const job = await jobOf(client, 'rmsb-handle');
       await client.completeJob({ jobKey: job.key, variables: {} });
     }
+    // a second key whose only instance ends: it must not be held any longer
+    await client.publishMessage({ name: 'rmsb-apply', correlationKey: 'R-2', variables: {}, timeToLive: HOUR });
+    const other = await jobOf(client, 'rmsb-handle');
+    await client.completeJob({ jobKey: other.key, variables: {} });
     // when
     const { live, liveKey, replayed } = await replayFromLog(run, (stopped) => ({ clockStartTime: stopped.clock.now() }));
-    // then
-    expect((live as { events: { startedBy: unknown[] } }).events.startedBy).toHaveLength(1);
+    // then only the instance still running (the third one of R-1) holds its key
+    const held = (live as { events: { startedBy: unknown[]; startCorrelations: unknown[] } }).events;
+    expect(held.startedBy).toHaveLength(1);
+    expect(held.startCorrelations).toHaveLength(1);
     expect(replayed.state.snapshot()).toEqual(live);
     expect(replayed.state.keys.nextKey).toBe(liveKey);
     await replayed.stop();

@@ -31,14 +31,23 @@ export function startByMessage(ctx: ProcessingContext, start: MessageStartEventS
 }
 
 /**
- * A process instance ended (completed or terminated). When a message start event created it for a
- * correlation key, the oldest live buffered message with that key and the name of a message start
- * event of the process's latest version (not yet correlated to the process) starts the next instance.
+ * The correlation key a process instance holds because a message start event created it for that
+ * key; read it before the instance's ELEMENT_COMPLETED / ELEMENT_TERMINATED, which releases it.
  */
-export function startNextBufferedInstance(ctx: ProcessingContext, processInstanceKey: number, bpmnProcessId: string): void {
+export function heldCorrelationKey(ctx: ProcessingContext, processInstanceKey: number, bpmnProcessId: string): string | undefined {
+  const correlationKey = ctx.state.events.startCorrelationKeyOf(processInstanceKey);
+  if (correlationKey === undefined || ctx.state.events.startCorrelationOwner(bpmnProcessId, correlationKey) !== processInstanceKey) return undefined;
+  return correlationKey;
+}
+
+/**
+ * A process instance that held `correlationKey` (see {@link heldCorrelationKey}) ended: the oldest
+ * live buffered message with that key and the name of a message start event of the process's latest
+ * version (not yet correlated to the process) starts the next instance.
+ */
+export function startNextBufferedInstance(ctx: ProcessingContext, correlationKey: string | undefined, bpmnProcessId: string): void {
+  if (correlationKey === undefined) return;
   const events = ctx.state.events;
-  const correlationKey = events.startCorrelationKeyOf(processInstanceKey);
-  if (correlationKey === undefined || events.startCorrelationOwner(bpmnProcessId, correlationKey) !== processInstanceKey) return;
   const latest = ctx.state.deployments.latestProcess(bpmnProcessId);
   if (!latest) return;
   let next: { start: MessageStartEventSubscriptionValue; messageKey: number; message: MessageValue } | undefined;

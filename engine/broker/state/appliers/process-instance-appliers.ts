@@ -34,9 +34,11 @@ function interruptScope(state: MutableEngineState, record: EventRecord<'PROCESS_
   scope.interrupted = true;
 }
 
-function leave(state: MutableEngineState, key: number): void {
-  state.elementInstances.remove(key);
-  state.variables.removeScope(key);
+function leave(state: MutableEngineState, record: EventRecord<'PROCESS_INSTANCE'>): void {
+  state.elementInstances.remove(record.key);
+  state.variables.removeScope(record.key);
+  // A process instance started by a message for a correlation key no longer holds that key.
+  if (record.value.bpmnElementType === 'PROCESS') state.events.releaseStartCorrelation(record.value.bpmnProcessId, record.key);
 }
 
 export const processInstanceAppliers: ValueTypeAppliers<'PROCESS_INSTANCE'> = {
@@ -59,7 +61,7 @@ export const processInstanceAppliers: ValueTypeAppliers<'PROCESS_INSTANCE'> = {
   },
   ELEMENT_COMPLETED: (state, record) => {
     interruptScope(state, record);
-    leave(state, record.key);
+    leave(state, record);
   },
   ELEMENT_TERMINATING: (state, record) => {
     const instance = state.elementInstances.get(record.key);
@@ -68,7 +70,7 @@ export const processInstanceAppliers: ValueTypeAppliers<'PROCESS_INSTANCE'> = {
   ELEMENT_TERMINATED: (state, record) => {
     const body = multiInstanceBody(state, record);
     if (body) body.terminatedChildren = (body.terminatedChildren ?? 0) + 1;
-    leave(state, record.key);
+    leave(state, record);
   },
   ELEMENT_MIGRATED: (state, record) => {
     const instance = state.elementInstances.get(record.key);

@@ -5,7 +5,7 @@
  * When it ends, a message buffered for the correlation key that started it may start the next instance.
  */
 import type { BpmnContainerProcessor } from '../element-processor.ts';
-import { startNextBufferedInstance } from '../../message/start-by-message.ts';
+import { heldCorrelationKey, startNextBufferedInstance } from '../../message/start-by-message.ts';
 import { calledInstanceCompleted, calledInstanceTerminated } from './called-instance.ts';
 
 export const processProcessor: BpmnContainerProcessor = {
@@ -27,9 +27,10 @@ export const processProcessor: BpmnContainerProcessor = {
     const awaited = bpmn.ctx.hooks.awaitsResult(piKey);
     const variables = awaited ? bpmn.ctx.state.variables.collect(piKey) : {};
     const childVariables = element.value.parentElementInstanceKey > 0 ? bpmn.ctx.state.variables.collect(piKey) : {};
+    const held = heldCorrelationKey(bpmn.ctx, piKey, element.value.bpmnProcessId);
     bpmn.transitions.completed(element);
     calledInstanceCompleted(element, childVariables, bpmn);
-    startNextBufferedInstance(bpmn.ctx, element.key, element.value.bpmnProcessId);
+    startNextBufferedInstance(bpmn.ctx, held, element.value.bpmnProcessId);
     if (awaited) bpmn.ctx.afterCommit(() => bpmn.ctx.hooks.resolveResult(piKey, variables));
   },
   onTerminate(element, bpmn) {
@@ -38,9 +39,10 @@ export const processProcessor: BpmnContainerProcessor = {
     const instance = bpmn.ctx.state.elementInstances.get(element.key);
     bpmn.incidents.resolveAll(element.key, 0);
     if (!instance || instance.childCount === 0) {
+      const held = heldCorrelationKey(bpmn.ctx, element.key, element.value.bpmnProcessId);
       bpmn.transitions.terminated(element);
       calledInstanceTerminated(element, bpmn);
-      startNextBufferedInstance(bpmn.ctx, element.key, element.value.bpmnProcessId);
+      startNextBufferedInstance(bpmn.ctx, held, element.value.bpmnProcessId);
       return;
     }
     for (const child of instance.children) bpmn.transitions.terminateElement(child);
@@ -49,9 +51,10 @@ export const processProcessor: BpmnContainerProcessor = {
     const instance = bpmn.ctx.state.elementInstances.get(scope.key);
     if (!instance || instance.childCount > 0) return;
     if (instance.state === 'ELEMENT_TERMINATING') {
+      const held = heldCorrelationKey(bpmn.ctx, scope.key, scope.value.bpmnProcessId);
       bpmn.transitions.terminated(scope);
       calledInstanceTerminated(scope, bpmn);
-      startNextBufferedInstance(bpmn.ctx, scope.key, scope.value.bpmnProcessId);
+      startNextBufferedInstance(bpmn.ctx, held, scope.value.bpmnProcessId);
     } else if (instance.state === 'ELEMENT_ACTIVATED') {
       if (bpmn.eventSubProcesses.activatePending(scope)) return;
       if (instance.activeFlows === 0) bpmn.transitions.completeElement(scope);
