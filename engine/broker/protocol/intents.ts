@@ -34,9 +34,9 @@ export interface EventIntents {
     | 'YIELDED'
     | 'MIGRATED';
   JOB_BATCH: 'ACTIVATED';
-  VARIABLE: 'CREATED' | 'UPDATED';
+  VARIABLE: 'CREATED' | 'UPDATED' | 'MIGRATED';
   VARIABLE_DOCUMENT: 'UPDATED';
-  INCIDENT: 'CREATED' | 'RESOLVED';
+  INCIDENT: 'CREATED' | 'RESOLVED' | 'MIGRATED';
 }
 
 /** Command intents per value type: one command processor must exist for each. */

@@ -19,6 +19,11 @@ export const eventAppliers: EventAppliers = {
     CREATED: (state, record) => state.events.putTimer(record.key, record.value),
     TRIGGERED: (state, record) => state.events.removeTimer(record.key),
     CANCELED: (state, record) => state.events.removeTimer(record.key),
+    // MigrateProcessInstance: the timer now triggers the mapped catch event of the target definition.
+    MIGRATED: (state, record) => {
+      state.events.removeTimer(record.key);
+      state.events.putTimer(record.key, record.value);
+    },
   },
   MESSAGE: {
     PUBLISHED: (state, record) => state.events.putMessage(record.key, record.value),
@@ -30,6 +35,7 @@ export const eventAppliers: EventAppliers = {
     CORRELATING: () => {},
     CORRELATED: (state, record) => state.events.markCorrelated(record.value.messageKey, record.value.bpmnProcessId),
     DELETED: () => {},
+    MIGRATED: () => {},
   },
   PROCESS_MESSAGE_SUBSCRIPTION: {
     CREATING: (state, record) => state.events.putSubscription(record.key, record.value),
@@ -39,6 +45,11 @@ export const eventAppliers: EventAppliers = {
       if (record.value.interrupting) state.events.removeSubscription(record.key);
     },
     DELETED: (state, record) => state.events.removeSubscription(record.key),
+    // MigrateProcessInstance: same key and message, now for the mapped catch event (and its interrupting flag).
+    MIGRATED: (state, record) => {
+      state.events.removeSubscription(record.key);
+      state.events.putSubscription(record.key, record.value);
+    },
   },
   MESSAGE_START_EVENT_SUBSCRIPTION: {
     CREATED: (state, record) => state.events.putStartSubscription(record.value),
@@ -58,6 +69,7 @@ export const eventAppliers: EventAppliers = {
   SIGNAL_SUBSCRIPTION: {
     CREATED: (state, record) => state.events.signals.put(record.key, record.value),
     DELETED: (state, record) => state.events.signals.remove(record.key),
+    MIGRATED: (state, record) => state.events.signals.put(record.key, record.value),
   },
   PROCESS_EVENT: {
     TRIGGERING: (state, record) => {

@@ -3,6 +3,8 @@ import type { ValueTypeAppliers } from './applier.ts';
 
 export const incidentAppliers: ValueTypeAppliers<'INCIDENT'> = {
   CREATED: (state, record) => state.incidents.create(record.key, record.value),
+  // MigrateProcessInstance: same incident, now on the target definition's element.
+  MIGRATED: (state, record) => state.incidents.create(record.key, record.value),
   RESOLVED: (state, record) => {
     state.incidents.remove(record.key);
     const jobKey = record.value.jobKey;

@@ -94,10 +94,11 @@ export class EventBehavior {
   /**
    * Opens the timers and message subscriptions of an element instance (and of `extraTargets`, e.g. the
    * start events of a scope's event sub-processes); the failure message when one cannot be evaluated.
+   * `include` limits it to some of them (MigrateProcessInstance opens only catch events new in the target).
    */
-  subscribe(element: ElementContext, extraTargets: readonly ExecutableElement[] = []): EvaluationResult<true> {
+  subscribe(element: ElementContext, extraTargets: readonly ExecutableElement[] = [], include: (target: ExecutableElement) => boolean = () => true): EvaluationResult<true> {
     const variables = this.ctx.state.variables.collect(element.key);
-    const targets = [...this.triggers(element), ...extraTargets];
+    const targets = [...this.triggers(element), ...extraTargets].filter(include);
     const planned: (() => void)[] = [];
     for (const target of targets) {
       if (target.eventType === 'TIMER') {
