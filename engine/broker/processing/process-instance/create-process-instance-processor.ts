@@ -4,6 +4,9 @@ import { DEFAULT_TENANT } from '../../protocol/record.ts';
 import { bpmnBehaviors } from '../bpmn/bpmn-context.ts';
 import type { CommandProcessor } from '../command-processor.ts';
 import type { ProcessingContext } from '../processing-context.ts';
+import { activateElement } from './activation/element-activation.ts';
+import { isResolveFailure, resolveFlowScopes, scopeLevels, stateView } from './activation/flow-scope-resolver.ts';
+import { validateStartInstructions } from './activation/start-instructions.ts';
 
 function findProcess(ctx: ProcessingContext, id: string, key: number, version: number): ProcessValue | string {
   const deployments = ctx.state.deployments;
@@ -33,22 +36,10 @@ export const createProcessInstanceProcessor: CommandProcessor<'PROCESS_INSTANCE_
     return;
   }
   const startElements = request.startInstructions.map((i) => model.elements.get(i.elementId));
-  for (let i = 0; i < startElements.length; i++) {
-    const el = startElements[i];
-    if (!el || el.type === 'PROCESS') {
-      ctx.reject(
-        'INVALID_ARGUMENT',
-        `Expected to create instance of process with start instructions but no element found with id '${request.startInstructions[i]!.elementId}'.`,
-      );
-      return;
-    }
-    if (el.flowScopeId !== model.bpmnProcessId) {
-      ctx.reject(
-        'INVALID_ARGUMENT',
-        `Expected to create instance of process with start instructions but the element with id '${el.id}' is not a direct child of the process (not supported yet).`,
-      );
-      return;
-    }
+  const invalidStart = validateStartInstructions(model, request.startInstructions.map((i) => i.elementId));
+  if (invalidStart) {
+    ctx.reject('INVALID_ARGUMENT', invalidStart);
+    return;
   }
   if (startElements.length === 0 && !model.noneStartEventId) {
     ctx.reject('INVALID_STATE', 'Expected to create instance of process with none start event, but there is no such event');
@@ -88,7 +79,12 @@ export const createProcessInstanceProcessor: CommandProcessor<'PROCESS_INSTANCE_
     bpmn.transitions.activating(processElement);
     bpmn.transitions.activated(processElement);
     bpmn.eventSubProcesses.subscribeActivated(processElement);
-    for (const el of startElements) bpmn.flows.activate(processValue, processInstanceKey, el!);
+    // Each element in its flow scopes: created by the first instruction that needs them, then reused.
+    for (const el of startElements) {
+      const steps = resolveFlowScopes(stateView(ctx.state), processInstanceKey, scopeLevels(model, el!), -1);
+      if (isResolveFailure(steps)) throw new Error(`start instruction '${el!.id}': its flow scopes do not resolve (${steps.kind})`);
+      activateElement(bpmn, processValue, el!, steps);
+    }
   }
   ctx.respond({
     processDefinitionKey: found.processDefinitionKey,
