@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundary, end, flow, message, messageDef, processXml, serviceTask, signal, signalDef, start, timerDef, withRoots } from '../events/support/event-bpmn.ts';
 import { eventSubProcess } from '../events/support/event-sub-process-bpmn.ts';
 import { HOUR, lifecycle, startEventsHarness, type EventsHarness } from '../events/support/events-harness.ts';
-import { sleep } from '../engine/support/engine-harness.ts';
 
 /**
  * first → box { b-task; non-interrupting message event sub-process 'urge' (correlation =caseId) } → end;
@@ -87,11 +86,6 @@ describe('events of flow scopes created by modification and start instructions',
       if (mine) return mine;
     }
     throw new Error(`no ${type} job for ${processInstanceKey}`);
-  }
-
-  async function until(condition: () => boolean): Promise<void> {
-    for (let n = 0; n < 100 && !condition(); n++) await sleep(50);
-    expect(condition()).toBe(true);
   }
 
   const boxKeyOf = (pi: string): number => h.recordsOf('PROCESS_INSTANCE', 'ELEMENT_ACTIVATED', pi).find((r) => (r.value as { elementId: string }).elementId === 'box')!.key;
