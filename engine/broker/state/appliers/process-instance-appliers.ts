@@ -74,7 +74,14 @@ export const processInstanceAppliers: ValueTypeAppliers<'PROCESS_INSTANCE'> = {
   },
   ELEMENT_MIGRATED: (state, record) => {
     const instance = state.elementInstances.get(record.key);
-    if (instance) (instance as { value: ProcessInstanceValue }).value = record.value;
+    if (!instance) return;
+    // A message-started instance moved to another process id holds its correlation key there now.
+    const correlationKey = record.value.bpmnElementType === 'PROCESS' ? state.events.startCorrelationKeyOf(record.key) : undefined;
+    if (correlationKey !== undefined && instance.value.bpmnProcessId !== record.value.bpmnProcessId) {
+      state.events.releaseStartCorrelation(instance.value.bpmnProcessId, record.key);
+      state.events.setStartCorrelationOwner(record.value.bpmnProcessId, correlationKey, record.key);
+    }
+    (instance as { value: ProcessInstanceValue }).value = record.value;
   },
   SEQUENCE_FLOW_TAKEN: (state, record) => {
     const scope = state.elementInstances.get(record.value.flowScopeKey);
