@@ -184,10 +184,15 @@ describe('ModifyProcessInstance into nested scopes', () => {
     const { processInstanceKey, deep, outerKey, innerKey } = await insideOuter();
 
     // when deep is activated again without an ancestor
-    await h.client.modifyProcessInstance({ processInstanceKey, activateInstructions: [{ elementId: 'deep', ancestorElementInstanceKey: '-1', variableInstructions: [] }] });
+    await h.client.modifyProcessInstance({
+      processInstanceKey,
+      activateInstructions: [{ elementId: 'deep', ancestorElementInstanceKey: '-1', variableInstructions: [{ scopeId: 'inner', variables: { reused: true } }] }],
+    });
     await modified(processInstanceKey);
 
-    // then the new deep runs in the existing inner instance
+    // then the new deep runs in the existing inner instance, which got the scope's variable
+    const reused = h.records().find((r) => r.valueType === 'VARIABLE' && (r.value as { name: string }).name === 'reused' && String((r.value as { processInstanceKey: number }).processInstanceKey) === processInstanceKey)!;
+    expect(String((reused.value as { scopeKey: number }).scopeKey)).toBe(innerKey);
     const again = instanceEvents(processInstanceKey, 'deep', 'ELEMENT_ACTIVATED').find((r) => String(r.key) !== deep.elementInstanceKey);
     expect(String((again!.value as { flowScopeKey: number }).flowScopeKey)).toBe(innerKey);
     expect(instanceEvents(processInstanceKey, 'inner', 'ELEMENT_ACTIVATING')).toHaveLength(1);

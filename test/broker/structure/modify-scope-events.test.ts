@@ -150,6 +150,25 @@ describe('events of flow scopes created by modification and start instructions',
     await h.client.cancelProcessInstance(processInstanceKey);
   });
 
+  it('should let an activated sub-process run from its start event and open its own boundary events', async () => {
+    // given a case waiting at first
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'mod-box', variables: { caseId: 'C-4' } });
+    const first = await jobFor('mb-first', processInstanceKey);
+    // when the box itself is activated
+    await h.client.modifyProcessInstance({
+      processInstanceKey,
+      activateInstructions: [{ elementId: 'box', ancestorElementInstanceKey: '-1', variableInstructions: [] }],
+      terminateInstructions: [{ elementInstanceKey: first.elementInstanceKey }],
+    });
+    // then it is entered at its start event like on its sequence flow, and its timer waits on it
+    await jobFor('mb-task', processInstanceKey);
+    expect(lifecycle(h.records(), 'b-start', processInstanceKey)).toContain('ELEMENT_COMPLETED');
+    expect(h.recordsOf('TIMER', 'CREATED', processInstanceKey).map((t) => (t.value as { elementInstanceKey: number }).elementInstanceKey)).toEqual([boxKeyOf(processInstanceKey)]);
+    await h.advance(HOUR);
+    await jobFor('mb-escalated', processInstanceKey);
+    await h.client.cancelProcessInstance(processInstanceKey);
+  });
+
   it('should start an instance inside a sub-process with start instructions: the scope is created once and waits for its events', async () => {
     // when an instance is created at two tasks of the box
     const { processInstanceKey } = await h.client.createProcessInstance({
