@@ -101,6 +101,20 @@ describe('MigrateProcessInstance rejections', () => {
     expect(eventsOf(h.records(), 'PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', pi)).toHaveLength(0);
   });
 
+  it('should reject mapping a job-worker user task to a Camunda user task', async () => {
+    const approval = (extensions: string) =>
+      processXml('mr-approve', [start(), `<bpmn:userTask id="approve">${extensions}</bpmn:userTask>`, end(), flow('f1', 'start', 'approve'), flow('f2', 'approve', 'end')].join('\n'));
+    await h.deploy('mr-approve.bpmn', approval(''));
+    const { processInstanceKey: ut } = await h.client.createProcessInstance({ bpmnProcessId: 'mr-approve', variables: {} });
+    await h.waitForRecord((r) => r.valueType === 'JOB' && r.intent === 'CREATED' && String((r.value as { processInstanceKey: number }).processInstanceKey) === ut);
+    const target = await h.deploy('mr-approve.bpmn', approval('<bpmn:extensionElements><zeebe:userTask /></bpmn:extensionElements>'));
+    await expect(migrate(raw, ut, target, [['approve', 'approve']])).rejects.toMatchObject(
+      rejection(
+        `Expected to migrate process instance '${ut}' but active user task with id 'approve' and implementation 'job worker' is mapped to an user task with id 'approve' and different implementation 'zeebe user task'. Elements must be mapped to elements of the same implementation.`,
+      ),
+    );
+  });
+
   it('should reject a case with a token waiting at a parallel join as a concurrent command', async () => {
     // given a case whose first branch reached the join while the second still works
     const parallel = (ids: [string, string]) =>
