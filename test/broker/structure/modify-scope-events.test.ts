@@ -66,6 +66,23 @@ const awkward = processXml(
   ].join('\n'),
 );
 
+/** first → due { d-task } with a boundary timer whose duration comes from a variable → end. */
+const dueBox = processXml(
+  'mod-due',
+  [
+    start(),
+    serviceTask('first', 'md-first'),
+    `<bpmn:subProcess id="due">${start('d-start')}${serviceTask('d-task', 'md-task')}${end('d-end')}${flow('d1', 'd-start', 'd-task')}${flow('d2', 'd-task', 'd-end')}</bpmn:subProcess>`,
+    boundary('overdue', 'due', timerDef('timeDuration', '=dueIn')),
+    end(),
+    end('end-overdue'),
+    flow('f1', 'start', 'first'),
+    flow('f2', 'first', 'due'),
+    flow('f3', 'due', 'end'),
+    flow('f4', 'overdue', 'end-overdue'),
+  ].join('\n'),
+);
+
 describe('events of flow scopes created by modification and start instructions', () => {
   let h: EventsHarness;
 
@@ -73,6 +90,7 @@ describe('events of flow scopes created by modification and start instructions',
     h = await startEventsHarness();
     await h.deploy('mod-box.bpmn', boxed);
     await h.deploy('mod-awkward.bpmn', awkward);
+    await h.deploy('mod-due.bpmn', dueBox);
   });
 
   afterAll(async () => {
@@ -209,6 +227,30 @@ describe('events of flow scopes created by modification and start instructions',
     // and the multi-instance sub-process itself is a valid start
     const { processInstanceKey } = await create('mi');
     await jobFor('ma-mi', processInstanceKey);
+    await h.client.cancelProcessInstance(processInstanceKey);
+  });
+
+  it('should reject a modification or start instructions whose created scope cannot subscribe to its boundary timer, and accept it with the variable on that scope', async () => {
+    // given a case waiting at first, without dueIn
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'mod-due', variables: {} });
+    const first = await jobFor('md-first', processInstanceKey);
+    const move = (variableInstructions: { scopeId: string; variables: { dueIn: string } }[]) =>
+      h.client.modifyProcessInstance({
+        processInstanceKey,
+        activateInstructions: [{ elementId: 'd-task', ancestorElementInstanceKey: '-1', variableInstructions }],
+        terminateInstructions: [{ elementInstanceKey: first.elementInstanceKey }],
+      });
+    // when / then the timer of the scope to create cannot be evaluated: rejected, nothing written
+    await expect(move([])).rejects.toThrow("Command 'MODIFY' rejected with code 'INVALID_ARGUMENT': Expected to subscribe to catch event(s) of 'due' but");
+    expect(lifecycle(h.records(), 'due', processInstanceKey)).toEqual([]);
+    await expect(h.client.createProcessInstance({ bpmnProcessId: 'mod-due', variables: {}, startInstructions: [{ elementId: 'd-task' }] })).rejects.toThrow(
+      "Expected to subscribe to catch event(s) of 'due' but",
+    );
+    // when the duration is given on the scope, the timer is due after it
+    await move([{ scopeId: 'due', variables: { dueIn: 'PT2H' } }]);
+    await jobFor('md-task', processInstanceKey);
+    const timer = h.recordsOf('TIMER', 'CREATED', processInstanceKey)[0]!;
+    expect((timer.value as { dueDate: number }).dueDate - timer.timestamp).toBe(2 * HOUR);
     await h.client.cancelProcessInstance(processInstanceKey);
   });
 });

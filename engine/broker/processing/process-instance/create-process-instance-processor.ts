@@ -6,6 +6,7 @@ import type { CommandProcessor } from '../command-processor.ts';
 import type { ProcessingContext } from '../processing-context.ts';
 import { activateElement } from './activation/element-activation.ts';
 import { isResolveFailure, resolveFlowScopes, scopeLevels, stateView } from './activation/flow-scope-resolver.ts';
+import { subscriptionFailure } from './activation/subscription-check.ts';
 import { validateStartInstructions } from './activation/start-instructions.ts';
 
 function findProcess(ctx: ProcessingContext, id: string, key: number, version: number): ProcessValue | string {
@@ -40,6 +41,16 @@ export const createProcessInstanceProcessor: CommandProcessor<'PROCESS_INSTANCE_
   if (invalidStart) {
     ctx.reject('INVALID_ARGUMENT', invalidStart);
     return;
+  }
+  // Zeebe rejects start instructions whose created flow scopes cannot subscribe to their events.
+  for (const el of startElements) {
+    for (const level of scopeLevels(model, el!)) {
+      const failure = subscriptionFailure(bpmnBehaviors(ctx), found.processDefinitionKey, level.element, request.variables);
+      if (failure) {
+        ctx.reject('INVALID_ARGUMENT', failure);
+        return;
+      }
+    }
   }
   if (startElements.length === 0 && !model.noneStartEventId) {
     ctx.reject('INVALID_STATE', 'Expected to create instance of process with none start event, but there is no such event');

@@ -9,7 +9,7 @@ import type { RejectionType } from '../../protocol/intents.ts';
 import type { ModificationActivateInstructionValue, ProcessInstanceModificationValue } from '../../protocol/record.ts';
 import type { ElementInstance } from '../../state/element-instance-state.ts';
 import type { ReadonlyEngineState } from '../../state/engine-state.ts';
-import { isResolveFailure, PlannedView, resolveFlowScopes, scopeLevels, stateView, type ScopeLevel } from './activation/flow-scope-resolver.ts';
+import { isResolveFailure, PlannedView, resolveFlowScopes, scopeLevels, stateView, type LevelStep, type ScopeLevel } from './activation/flow-scope-resolver.ts';
 import { widenTerminations } from './modification-terminations.ts';
 
 /** One activate instruction, validated. */
@@ -18,6 +18,8 @@ export interface PlannedActivation {
   readonly element: ExecutableElement;
   /** The element's flow scopes below the process, outermost first. */
   readonly levels: readonly ScopeLevel[];
+  /** How they resolved when planned (scopes created by an earlier instruction have negative keys). */
+  readonly steps: readonly LevelStep[];
 }
 
 /** The validated plan. */
@@ -162,7 +164,7 @@ export function planModification(state: ReadonlyEngineState, value: ProcessInsta
     receiving.add(value.processInstanceKey);
     for (const step of steps) if (step.kind === 'reuse') receiving.add(step.key);
     view.apply(value.processInstanceKey, steps);
-    activations.push({ instruction, element, levels });
+    activations.push({ instruction, element, levels, steps });
   }
 
   const terminations = widenTerminations(state, terminated, receiving);

@@ -10,6 +10,7 @@ import type { BpmnBehaviors } from '../bpmn/behavior/bpmn-behaviors.ts';
 import type { CommandProcessor } from '../command-processor.ts';
 import { activateElement } from './activation/element-activation.ts';
 import { isResolveFailure, resolveFlowScopes, stateView } from './activation/flow-scope-resolver.ts';
+import { subscriptionFailure } from './activation/subscription-check.ts';
 import { isRejection, planModification, type PlannedActivation } from './modification-plan.ts';
 
 /** Carries out one validated activate instruction; the instruction with the keys of the flow scopes it used. */
@@ -26,6 +27,28 @@ function activate(bpmn: BpmnBehaviors, processInstance: ProcessInstanceValue, pl
   return { ...instruction, ancestorScopeKeys: keys.flowScopeKeys };
 }
 
+/** Zeebe's rejection when a scope an activation creates could not subscribe to its events (checked before anything is written). */
+function subscriptionRejection(bpmn: BpmnBehaviors, processInstance: ProcessInstanceValue, activations: readonly PlannedActivation[]): string | undefined {
+  for (const { instruction, steps } of activations) {
+    const forScope = (id: string) =>
+      Object.assign({}, ...instruction.variableInstructions.filter((v) => v.elementId === id || (id === processInstance.bpmnProcessId && v.elementId === '')).map((v) => v.variables)) as Record<string, unknown>;
+    let visible: Record<string, unknown> = { ...bpmn.ctx.state.variables.collect(processInstance.processInstanceKey), ...forScope(processInstance.bpmnProcessId) };
+    const instructed: Record<string, unknown>[] = [forScope(processInstance.bpmnProcessId)];
+    for (const step of steps) {
+      instructed.push(forScope(step.level.element.id));
+      if (step.kind === 'reuse') {
+        if (step.key > 0) visible = Object.assign({ ...bpmn.ctx.state.variables.collect(step.key) }, ...instructed);
+        else visible = Object.assign(visible, instructed[instructed.length - 1]);
+        continue;
+      }
+      visible = Object.assign(visible, instructed[instructed.length - 1]);
+      const failure = subscriptionFailure(bpmn, processInstance.processDefinitionKey, step.level.element, visible);
+      if (failure) return failure;
+    }
+  }
+  return undefined;
+}
+
 export const modifyProcessInstanceProcessor: CommandProcessor<'PROCESS_INSTANCE_MODIFICATION'> = (command, ctx) => {
   const plan = planModification(ctx.state, command.value);
   if (isRejection(plan)) {
@@ -34,6 +57,11 @@ export const modifyProcessInstanceProcessor: CommandProcessor<'PROCESS_INSTANCE_
   }
   const bpmn = bpmnBehaviors(ctx);
   const processInstance = plan.processInstance.value;
+  const failure = subscriptionRejection(bpmn, processInstance, plan.activations);
+  if (failure) {
+    ctx.reject('INVALID_ARGUMENT', failure);
+    return;
+  }
   const activateInstructions = plan.activations.map((planned) => activate(bpmn, processInstance, planned));
   for (const key of plan.terminations) bpmn.transitions.terminateElement(key);
   ctx.event(plan.processInstance.key, 'PROCESS_INSTANCE_MODIFICATION', 'MODIFIED', {
