@@ -312,4 +312,33 @@ describe('ModifyProcessInstance into nested scopes', () => {
     await until(() => instanceEvents(processInstanceKey, 'mi-task', 'ELEMENT_ACTIVATED').filter((r) => String((r.value as { flowScopeKey: number }).flowScopeKey) === innerKey).length === 2);
     await h.client.cancelProcessInstance(processInstanceKey);
   });
+
+  it('should send a case back from inside nested sub-processes to the step before them: the emptied scopes are terminated and entered again later', async () => {
+    // given a case working inside outer (deep in inner, and other)
+    const { processInstanceKey, deep, outerKey, innerKey } = await insideOuter();
+    const other = await jobFor('mn-other', processInstanceKey);
+
+    // when both tasks are terminated and prep is activated again (退回)
+    await h.client.modifyProcessInstance({
+      processInstanceKey,
+      activateInstructions: [{ elementId: 'prep', ancestorElementInstanceKey: '-1', variableInstructions: [{ scopeId: '', variables: { sentBack: '材料不全' } }] }],
+      terminateInstructions: [{ elementInstanceKey: deep.elementInstanceKey }, { elementInstanceKey: other.elementInstanceKey }],
+    });
+
+    // then inner and outer are terminated, not completed, and prep runs again with the reason
+    const prep = await jobFor('mn-prep', processInstanceKey, undefined);
+    expect(prep.variables).toMatchObject({ sentBack: '材料不全' });
+    await until(() => h.records().some((r) => r.key === Number(outerKey) && r.intent === 'ELEMENT_TERMINATED'));
+    const intents = (key: string) => h.records().filter((r) => r.valueType === 'PROCESS_INSTANCE' && r.recordType === 'EVENT' && String(r.key) === key).map((r) => r.intent);
+    expect(intents(outerKey)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_TERMINATING', 'ELEMENT_TERMINATED']);
+    expect(intents(innerKey)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_TERMINATING', 'ELEMENT_TERMINATED']);
+    expect(lifecycleOf(h.records(), 'o-end1', processInstanceKey)).toEqual([]);
+
+    // and completing prep enters the sub-processes again through their start events
+    await h.client.completeJob({ jobKey: prep.key, variables: {} });
+    await jobFor('mn-deep', processInstanceKey, undefined);
+    expect(instanceEvents(processInstanceKey, 'outer', 'ELEMENT_ACTIVATED')).toHaveLength(2);
+    expect(instanceEvents(processInstanceKey, 'o-start', 'ELEMENT_COMPLETED')).toHaveLength(2);
+    await h.client.cancelProcessInstance(processInstanceKey);
+  });
 });
