@@ -165,6 +165,26 @@ describe('ModifyProcessInstance terminating scopes', () => {
     expect(lifecycle(processInstanceKey, 'mod-term')).toEqual(TERMINATED);
   });
 
+  it('should complete the process instance when an activated end event is all that is left after the terminations', async () => {
+    // given
+    const { processInstanceKey, plain } = await running('T-4');
+    // when everything is terminated and an end event is activated in the same command
+    await h.client.modifyProcessInstance({
+      processInstanceKey,
+      activateInstructions: [{ elementId: 'e3', ancestorElementInstanceKey: '-1', variableInstructions: [] }],
+      terminateInstructions: [
+        { elementInstanceKey: keyOf(processInstanceKey, 'sub1') },
+        { elementInstanceKey: keyOf(processInstanceKey, 'tally', 'MULTI_INSTANCE_BODY') },
+        { elementInstanceKey: plain.elementInstanceKey },
+      ],
+    });
+    // then the process instance completes (it was needed by the activation, so it is not terminated)
+    await until(() => lifecycle(processInstanceKey, 'mod-term').length === 4);
+    expect(lifecycle(processInstanceKey, 'mod-term')).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+    expect(lifecycle(processInstanceKey, 'sub1')).toEqual(TERMINATED);
+    expect(lifecycle(processInstanceKey, 'e3')).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+  });
+
   it('should reject terminating everything in a process instance created by a call activity, as Zeebe does', async () => {
     // given a child instance called by a parent
     const { processInstanceKey: parentKey } = await h.client.createProcessInstance({ bpmnProcessId: 'mod-parent', variables: {} });
