@@ -165,6 +165,25 @@ describe('ModifyProcessInstance terminating scopes', () => {
     expect(lifecycle(processInstanceKey, 'mod-term')).toEqual(TERMINATED);
   });
 
+  it('should resolve the incident of a terminated element and move the case on', async () => {
+    // given plain failed without retries (an incident)
+    const { processInstanceKey, plain } = await running('T-5');
+    await h.client.failJob({ jobKey: plain.key, retries: 0, errorMessage: '接口不可用', retryBackOff: 0 });
+    await until(() => h.records().some((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String((r.value as { processInstanceKey: number }).processInstanceKey) === processInstanceKey));
+    const incident = h.records().find((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String((r.value as { processInstanceKey: number }).processInstanceKey) === processInstanceKey)!;
+    // when the stuck element is terminated and the case moves on to its end
+    await h.client.modifyProcessInstance({
+      processInstanceKey,
+      activateInstructions: [{ elementId: 'e3', ancestorElementInstanceKey: '-1', variableInstructions: [] }],
+      terminateInstructions: [{ elementInstanceKey: plain.elementInstanceKey }],
+    });
+    // then the incident is resolved and plain terminated
+    await until(() => h.records().some((r) => r.valueType === 'INCIDENT' && r.intent === 'RESOLVED' && r.key === incident.key));
+    expect(lifecycle(processInstanceKey, 'plain')).toEqual(TERMINATED);
+    expect(lifecycle(processInstanceKey, 'e3')).toContain('ELEMENT_COMPLETED');
+    await h.client.cancelProcessInstance(processInstanceKey);
+  });
+
   it('should complete the process instance when an activated end event is all that is left after the terminations', async () => {
     // given
     const { processInstanceKey, plain } = await running('T-4');
