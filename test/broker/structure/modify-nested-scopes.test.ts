@@ -300,6 +300,7 @@ describe('ModifyProcessInstance into nested scopes', () => {
       "Expected to modify instance of process 'mod-unsupported' but it contains one or more activate instructions for elements that are unsupported: 'wait'. The activation of events belonging to an event-based gateway is not supported.",
     );
     await expect(activate('start')).rejects.toThrow("The activation of elements with type 'START_EVENT' is not supported. Supported element types are: [PROCESS, SUB_PROCESS,");
+    await expect(activate('f2')).rejects.toThrow("activate instructions for elements that are unsupported: 'f2'. The activation of elements with type 'SEQUENCE_FLOW' is not supported.");
 
     // and the multi-instance sub-process itself can be activated (its body runs its inner instances)
     await activate('mi');

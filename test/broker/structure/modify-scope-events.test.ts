@@ -223,6 +223,7 @@ describe('events of flow scopes created by modification and start instructions',
       `${prefix} the element with id 'wait' belongs to an event-based gateway. The creation of elements belonging to an event-based gateway is not supported.`,
     );
     await expect(create('nope')).rejects.toThrow(`${prefix} no element found with id 'nope'.`);
+    await expect(create('f3')).rejects.toThrow(`${prefix} the element with id 'f3' targets unsupported element type 'SEQUENCE_FLOW'.`);
     await expect(create('start')).rejects.toThrow(`${prefix} the element with id 'start' targets unsupported element type 'START_EVENT'. Supported element types are: [`);
     // and the multi-instance sub-process itself is a valid start
     const { processInstanceKey } = await create('mi');

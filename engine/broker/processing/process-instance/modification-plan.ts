@@ -76,19 +76,21 @@ function validateInstructions(state: ReadonlyEngineState, model: ExecutableProce
   const processId = model.bpmnProcessId;
   const prefix = `Expected to modify instance of process '${processId}' but it contains one or more`;
   const activates = value.activateInstructions;
-  const missing = activates.filter((i) => !model.elements.has(i.elementId));
+  const missing = activates.filter((i) => !model.elements.has(i.elementId) && !model.sequenceFlows.has(i.elementId));
   if (missing.length > 0) return invalid(`${prefix} activate instructions with an element that could not be found: '${joined(missing.map((i) => i.elementId))}'`);
-  const elements = activates.map((i) => model.elements.get(i.elementId)!);
-  const afterGateway = elements.filter((e) => followsEventBasedGateway(model, e));
+  const afterGateway = activates.map((i) => model.elements.get(i.elementId)).filter((e) => e !== undefined && followsEventBasedGateway(model, e));
   if (afterGateway.length > 0) {
-    return invalid(`${prefix} activate instructions for elements that are unsupported: '${joined(afterGateway.map((e) => e.id))}'. The activation of events belonging to an event-based gateway is not supported.`);
+    return invalid(`${prefix} activate instructions for elements that are unsupported: '${joined(afterGateway.map((e) => e!.id))}'. The activation of events belonging to an event-based gateway is not supported.`);
   }
-  const unsupported = elements.filter((e) => UNSUPPORTED_TYPES.has(e.type));
+  // Zeebe finds sequence flows by id too, and then names their type.
+  const typed = activates.map((i) => ({ id: i.elementId, type: model.elements.get(i.elementId)?.type ?? 'SEQUENCE_FLOW' }));
+  const unsupported = typed.filter((e) => UNSUPPORTED_TYPES.has(e.type));
   if (unsupported.length > 0) {
     return invalid(
       `${prefix} activate instructions for elements that are unsupported: '${joined(unsupported.map((e) => e.id))}'. The activation of elements with type '${joined(unsupported.map((e) => e.type))}' is not supported. Supported element types are: [${SUPPORTED_TYPES.join(', ')}].`,
     );
   }
+  const elements = activates.map((i) => model.elements.get(i.elementId)!);
   const unknownTerminations = value.terminateInstructions.filter((t) => state.elementInstances.get(t.elementInstanceKey)?.value.processInstanceKey !== value.processInstanceKey);
   if (unknownTerminations.length > 0) {
     return invalid(`${prefix} terminate instructions with an element instance that could not be found: '${joined(unknownTerminations.map((t) => t.elementInstanceKey))}'`);
