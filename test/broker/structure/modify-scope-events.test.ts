@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundary, end, flow, message, messageDef, processXml, serviceTask, signal, signalDef, start, timerDef, withRoots } from '../events/support/event-bpmn.ts';
-import { eventSubProcess } from '../events/support/event-sub-process-bpmn.ts';
+import { errorDef, eventSubProcess } from '../events/support/event-sub-process-bpmn.ts';
 import { HOUR, lifecycle, startEventsHarness, type EventsHarness } from '../events/support/events-harness.ts';
 
 /**
@@ -83,6 +83,27 @@ const dueBox = processXml(
   ].join('\n'),
 );
 
+/**
+ * work → end, with an interrupting message event sub-process 'halt', a non-interrupting signal event
+ * sub-process 'ping' and a catch-all error event sub-process 'repair'.
+ */
+const haltable = withRoots(
+  processXml(
+    'mod-halt',
+    [
+      start(),
+      serviceTask('work', 'mh-work'),
+      end(),
+      flow('f1', 'start', 'work'),
+      flow('f2', 'work', 'end'),
+      eventSubProcess('halt', { id: 'halt-start', definition: messageDef('m-halt'), interrupting: true }, 'mh-halt'),
+      eventSubProcess('ping', { id: 'ping-start', definition: signalDef('s-ping'), interrupting: false }, 'mh-ping'),
+      eventSubProcess('repair', { id: 'repair-start', definition: errorDef(), interrupting: true }, 'mh-repair'),
+    ].join('\n'),
+  ),
+  [message('m-halt', 'halt', '=caseId'), signal('s-ping', 'ping')],
+);
+
 describe('events of flow scopes created by modification and start instructions', () => {
   let h: EventsHarness;
 
@@ -91,6 +112,7 @@ describe('events of flow scopes created by modification and start instructions',
     await h.deploy('mod-box.bpmn', boxed);
     await h.deploy('mod-awkward.bpmn', awkward);
     await h.deploy('mod-due.bpmn', dueBox);
+    await h.deploy('mod-halt.bpmn', haltable);
   });
 
   afterAll(async () => {
@@ -252,6 +274,52 @@ describe('events of flow scopes created by modification and start instructions',
     await jobFor('md-task', processInstanceKey);
     const timer = h.recordsOf('TIMER', 'CREATED', processInstanceKey)[0]!;
     expect((timer.value as { dueDate: number }).dueDate - timer.timestamp).toBe(2 * HOUR);
+    await h.client.cancelProcessInstance(processInstanceKey);
+  });
+  it('should not interrupt the scope of an interrupting event sub-process activated by modification: other event sub-processes still trigger and errors reach the scope', async () => {
+    // given a case at work whose interrupting event sub-process 'halt' is activated by modification (not by its message)
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'mod-halt', variables: { caseId: 'H-1' } });
+    await jobFor('mh-work', processInstanceKey);
+    await h.client.modifyProcessInstance({ processInstanceKey, activateInstructions: [{ elementId: 'halt', ancestorElementInstanceKey: '-1', variableInstructions: [] }] });
+    const halt = await jobFor('mh-halt', processInstanceKey);
+    // then nothing was interrupted: work goes on and no event was triggered
+    expect(lifecycle(h.records(), 'work', processInstanceKey)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+    expect(h.recordsOf('PROCESS_EVENT', 'TRIGGERING', processInstanceKey)).toEqual([]);
+
+    // when the signal of the non-interrupting event sub-process is broadcast, it runs next to both
+    await h.client.broadcastSignal({ signalName: 'ping', variables: {} });
+    await jobFor('mh-ping', processInstanceKey);
+    expect(lifecycle(h.records(), 'ping', processInstanceKey)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+
+    // when the task of the activated event sub-process throws an error, the process's error event sub-process catches it
+    await h.client.throwError({ jobKey: halt.key, errorCode: 'BROKEN', errorMessage: 'halt failed' });
+    const repair = await jobFor('mh-repair', processInstanceKey);
+    expect(h.recordsOf('INCIDENT', 'CREATED', processInstanceKey)).toEqual([]);
+    for (const id of ['work', 'halt', 'ping']) expect(lifecycle(h.records(), id, processInstanceKey)).toContain('ELEMENT_TERMINATED');
+
+    // and the process completes with the repair
+    await h.client.completeJob({ jobKey: repair.key, variables: {} });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'mod-halt');
+    expect(lifecycle(h.records(), 'repair', processInstanceKey)).toContain('ELEMENT_COMPLETED');
+  });
+
+  it('should still discard further event sub-process triggers in a scope interrupted by the event of an interrupting event sub-process', async () => {
+    // given a case interrupted by the halt message
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'mod-halt', variables: { caseId: 'H-2' } });
+    await jobFor('mh-work', processInstanceKey);
+    await h.client.publishMessage({ name: 'halt', correlationKey: 'H-2', variables: {}, timeToLive: 0 });
+    const halt = await jobFor('mh-halt', processInstanceKey);
+    expect(lifecycle(h.records(), 'work', processInstanceKey)).toContain('ELEMENT_TERMINATED');
+
+    // when the ping signal is broadcast, the interrupted scope no longer listens (its start subscriptions are closed)
+    await h.client.broadcastSignal({ signalName: 'ping', variables: {} });
+    expect(lifecycle(h.records(), 'ping', processInstanceKey)).toEqual([]);
+
+    // when the halt task throws, the error walk stops at the interrupted process: an incident, no repair
+    await h.client.throwError({ jobKey: halt.key, errorCode: 'BROKEN', errorMessage: 'halt failed' });
+    await h.waitForRecord((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String((r.value as { processInstanceKey: number }).processInstanceKey) === processInstanceKey);
+    expect(h.recordsOf('INCIDENT', 'CREATED', processInstanceKey)[0]!.value).toMatchObject({ errorType: 'UNHANDLED_ERROR_EVENT', elementId: 'halt-task' });
+    expect(lifecycle(h.records(), 'repair', processInstanceKey)).toEqual([]);
     await h.client.cancelProcessInstance(processInstanceKey);
   });
 });

@@ -38,24 +38,14 @@ export function eventSubProcessStarts(state: ReadonlyEngineState, processDefinit
   return starts;
 }
 
-/** The start event of an event sub-process element. */
-function startOf(state: ReadonlyEngineState, processDefinitionKey: number, esp: ExecutableElement): ExecutableElement | undefined {
-  return esp.childIds.map((id) => state.models.element(processDefinitionKey, id)).find((e) => e !== undefined && isEventSubProcessStart(e));
-}
-
-/** Whether an interrupting event sub-process was triggered in a scope instance (pending, or already running). */
+/**
+ * Whether a scope instance was interrupted by an event: an interrupting event sub-process start was
+ * triggered in it (PROCESS_EVENT TRIGGERING marks it, pending or already running) or a terminate end
+ * event completed in it. Like Zeebe's interrupted mark, only a fired event sets it: an interrupting
+ * event sub-process activated by ModifyProcessInstance does not interrupt its scope.
+ */
 export function interruptedByEventSubProcess(state: ReadonlyEngineState, scopeKey: number): boolean {
-  const trigger = state.events.pendingTrigger(scopeKey);
-  const pending = trigger ? state.models.element(trigger.processDefinitionKey, trigger.targetElementId) : undefined;
-  if (pending && isEventSubProcessStart(pending) && pending.interrupting !== false) return true;
-  for (const child of state.elementInstances.get(scopeKey)?.children ?? []) {
-    const value = state.elementInstances.get(child)?.value;
-    if (value?.bpmnElementType !== 'EVENT_SUB_PROCESS') continue;
-    const esp = state.models.element(value.processDefinitionKey, value.elementId);
-    const start = esp ? startOf(state, value.processDefinitionKey, esp) : undefined;
-    if (start && start.interrupting !== false) return true;
-  }
-  return false;
+  return state.elementInstances.get(scopeKey)?.interrupted === true;
 }
 
 /** Opening, triggering and activating event sub-processes for one command. */
