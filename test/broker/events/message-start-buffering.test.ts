@@ -51,6 +51,21 @@ describe('message start events and buffered messages', () => {
     expect(instancesOf(h.records(), 'msb-early')).toHaveLength(1);
   });
 
+  it('should start an instance by message when the message of the start event also declares a subscription correlation key (ignored for start events)', async () => {
+    // given a message start event whose message has a correlation key expression (a message shared with catch events, as modelers reuse it)
+    const xml = withRoots(
+      processXml('msb-keyed', [`<bpmn:startEvent id="applied">${messageDef('m')}</bpmn:startEvent>`, serviceTask('handle', 'msb-keyed-handle'), end(), flow('f1', 'applied', 'handle'), flow('f2', 'handle', 'end')].join('\n')),
+      [message('m', 'msb-keyed', '=caseNo')],
+    );
+    await h.deploy('msb-keyed.bpmn', xml);
+    // when a message of that name is published
+    await publish('msb-keyed', 'KEYED-1', { caseNo: 'KEYED-1' });
+    // then it started an instance (the deployment opened the start subscription)
+    expect(instancesOf(h.records(), 'msb-keyed')).toHaveLength(1);
+    const job = await jobOf(h.client, 'msb-keyed-handle');
+    expect(job.variables).toEqual({ caseNo: 'KEYED-1' });
+  });
+
   it('should buffer a second message with the same correlation key while the first instance runs and start the next instance when it completes', async () => {
     // given an application instance started for case K-1
     await h.deploy('msb-one.bpmn', startedBy('msb-one', 'msb-apply'));

@@ -2,7 +2,7 @@
  * Timer and message start events: their timers and subscriptions open when a process version is
  * deployed (and those of the previous version close), and a trigger creates an instance at that start event.
  */
-import type { ExecutableProcess } from '../../model/index.ts';
+import { evaluateString, type ExecutableProcess } from '../../model/index.ts';
 import { DEFAULT_TENANT, type ProcessInstanceValue, type VariableDocument } from '../../protocol/record.ts';
 import { scheduleTimer, signalNameOf } from '../bpmn/behavior/event-behavior.ts';
 import { bpmnBehaviors } from '../bpmn/bpmn-context.ts';
@@ -45,13 +45,15 @@ export function openEventStarts(ctx: ProcessingContext, processDefinitionKey: nu
         tenantId: DEFAULT_TENANT,
       });
     } else if (start.eventType === 'MESSAGE') {
-      const name = bpmnBehaviors(ctx).events.messageOf(start, {});
+      // Only the name: the correlation key of a start event's message is ignored (Zeebe), even when the message has one.
+      if (!start.message) continue;
+      const name = evaluateString(start.message.name, {});
       if (!name.ok) continue;
       ctx.event(ctx.nextKey(), 'MESSAGE_START_EVENT_SUBSCRIPTION', 'CREATED', {
         processDefinitionKey,
         bpmnProcessId: model.bpmnProcessId,
         startEventId: id,
-        messageName: name.value.name,
+        messageName: name.value,
         messageKey: -1,
         correlationKey: '',
         variables: {},
