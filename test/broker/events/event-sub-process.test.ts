@@ -422,4 +422,66 @@ describe('event sub-processes (timer, message, signal)', () => {
     // then
     expect(h.recordsOf('TIMER', 'CANCELED', pi)).toHaveLength(1);
   });
+  it("should open a scope's event sub-process subscriptions when its start event completes, after the scope's ELEMENT_ACTIVATED (Zeebe's order)", async () => {
+    // given
+    await h.deploy('esp-order.bpmn', processWithStage('esp-order', [eventSubProcess('stageLate', { id: 'stageLateStart', definition: timerDef('timeDuration', 'PT1H'), interrupting: true })]));
+    // when
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-order', variables: {} });
+    await jobOf(h.client, 'esp-order-work', pi);
+    // then the timer is created while the stage's start event completes
+    const records = h.records();
+    const timerPosition = h.recordsOf('TIMER', 'CREATED', pi)[0]!.position;
+    expect(positionOf(records, 'stage', 'ELEMENT_ACTIVATED', pi)).toBeLessThan(timerPosition);
+    expect(positionOf(records, 'stageStart', 'ELEMENT_COMPLETING', pi)).toBeLessThan(timerPosition);
+    expect(timerPosition).toBeLessThan(positionOf(records, 'stageStart', 'ELEMENT_COMPLETED', pi));
+    await h.client.cancelProcessInstance(pi);
+  });
+
+  it("should raise the incident of an event sub-process timer that cannot be evaluated on the scope's start event, and complete that start event once resolved", async () => {
+    // given a process whose event sub-process timer needs a variable the instance does not have
+    await h.deploy('esp-no-sla.bpmn', processWithTask('esp-no-sla', [eventSubProcess('slaBreached', { id: 'slaStart', definition: timerDef('timeDuration', '=sla'), interrupting: true })]));
+    // when
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-no-sla', variables: {} });
+    // then the process is active, its start event waits in COMPLETING with the incident, nothing else started
+    await h.waitForRecord((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String((r.value as { processInstanceKey: number }).processInstanceKey) === pi);
+    const incident = h.recordsOf('INCIDENT', 'CREATED', pi)[0]!;
+    const startKey = activations(h.records(), 'start', pi)[0]!.key;
+    expect(incident.value).toMatchObject({ errorType: 'EXTRACT_VALUE_ERROR', elementId: 'start', elementInstanceKey: startKey });
+    expect(lifecycle(h.records(), 'esp-no-sla', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+    expect(lifecycle(h.records(), 'start', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING']);
+    expect(lifecycle(h.records(), 'task', pi)).toEqual([]);
+    expect(h.recordsOf('TIMER', 'CREATED', pi)).toEqual([]);
+    // when the variable is set and the incident resolved
+    await h.client.setVariables({ elementInstanceKey: pi, variables: { sla: 'PT30M' }, local: false });
+    await h.client.resolveIncident({ incidentKey: String(incident.key) });
+    await jobOf(h.client, 'esp-no-sla-work', pi);
+    // then the start event completes, the timer waits, and it fires after 30 minutes
+    expect(lifecycle(h.records(), 'start', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+    expect(h.recordsOf('TIMER', 'CREATED', pi)).toHaveLength(1);
+    await h.advance(30 * 60_000);
+    expect(lifecycle(h.records(), 'slaBreached', pi)).toContain('ELEMENT_COMPLETED');
+  });
+
+  it("should raise the incident of a sub-process's event sub-process message without a correlation key on the sub-process's start event", async () => {
+    // given
+    await h.deploy(
+      'esp-no-key.bpmn',
+      processWithStage('esp-no-key', [eventSubProcess('withdraw', { id: 'withdrawStart', definition: messageDef('m-withdraw'), interrupting: true })], [message('m-withdraw', 'withdraw', '=caseId')]),
+    );
+    // when
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'esp-no-key', variables: {} });
+    await h.waitForRecord((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String((r.value as { processInstanceKey: number }).processInstanceKey) === pi);
+    // then the incident is on the stage's start event, the stage itself is active
+    const incident = h.recordsOf('INCIDENT', 'CREATED', pi)[0]!;
+    expect(incident.value).toMatchObject({ errorType: 'EXTRACT_VALUE_ERROR', elementId: 'stageStart' });
+    expect(lifecycle(h.records(), 'stage', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED']);
+    // when the key is given and the incident resolved, the case can be withdrawn by its message
+    await h.client.setVariables({ elementInstanceKey: pi, variables: { caseId: 'W-1' }, local: false });
+    await h.client.resolveIncident({ incidentKey: String(incident.key) });
+    await jobOf(h.client, 'esp-no-key-work', pi);
+    await h.client.publishMessage({ name: 'withdraw', correlationKey: 'W-1', variables: {}, timeToLive: 0 });
+    await h.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && String(r.key) === pi);
+    expect(lifecycle(h.records(), 'withdraw', pi)).toContain('ELEMENT_COMPLETED');
+    expect(lifecycle(h.records(), 'task', pi)).toContain('ELEMENT_TERMINATED');
+  });
 });

@@ -96,7 +96,7 @@ export function startProcessAtEvent(
   const processElement = { key: processInstanceKey, value: processValue, element: model.elements.get(model.bpmnProcessId)! };
   bpmn.transitions.activating(processElement);
   bpmn.transitions.activated(processElement);
-  bpmn.eventSubProcesses.subscribeActivated(processElement);
+  // The process's event sub-processes open when this start event completes (start-event-processor.ts).
   const startKey = bpmn.flows.activate(processValue, processInstanceKey, start);
   if (held) bpmn.events.holdEventVariables(startKey, { ...processValue, elementId: start.id }, variables);
   return processInstanceKey;

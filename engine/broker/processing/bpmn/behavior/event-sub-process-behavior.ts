@@ -1,7 +1,8 @@
 /**
  * Event sub-processes (Zeebe's EVENT_SUB_PROCESS): the timers and message / signal subscriptions of
- * their start events belong to the enclosing scope instance (process or sub-process) and open when it
- * is activated; a trigger activates the event sub-process next to the scope's other paths
+ * their start events belong to the enclosing scope instance (process or sub-process) and open when its
+ * start event completes (start-event-processor.ts) or, for a scope created without one, when it is
+ * created; a trigger activates the event sub-process next to the scope's other paths
  * (non-interrupting) or after terminating them (interrupting). Error and escalation start events are
  * found by the catch walk in EventBehavior and triggered the same way.
  */
@@ -72,9 +73,8 @@ export class EventSubProcessBehavior {
   }
 
   /**
-   * Opens the event sub-process start subscriptions of a scope activated without its processor
-   * (message/timer/signal start, start instructions, modification); an expression that fails raises
-   * an incident on the scope.
+   * Opens the event sub-process start subscriptions of a process activated without a start event
+   * (start instructions); an expression that fails raises an incident on the process.
    */
   subscribeActivated(scope: ElementContext): void {
     const starts = this.subscribable(scope);
@@ -153,11 +153,7 @@ export class EventSubProcessBehavior {
       element: esp,
     };
     if (!this.bpmn.activatingWithInputs(espContext)) return;
-    const opened = this.subscribe(espContext);
-    if (!opened.ok) {
-      this.bpmn.incidents.create(espContext, 'EXTRACT_VALUE_ERROR', opened.message);
-      return;
-    }
+    // Its own event sub-processes open when its start event completes (start-event-processor.ts).
     this.bpmn.transitions.activated(espContext);
     const startContext: ElementContext = {
       key: this.ctx.nextKey(),

@@ -11,12 +11,7 @@ import { containerChildLeft, terminateContainer } from './container-termination.
 export const eventSubProcessProcessor: BpmnContainerProcessor = {
   onActivate(element, bpmn) {
     if (!bpmn.activatingWithInputs(element)) return;
-    // Event sub-processes may hold event sub-processes of their own.
-    const opened = bpmn.eventSubProcesses.subscribe(element);
-    if (!opened.ok) {
-      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', opened.message);
-      return;
-    }
+    // Event sub-processes of its own open when its start event completes (start-event-processor.ts).
     bpmn.transitions.activated(element);
     const start = element.element.childIds
       .map((id) => bpmn.ctx.state.models.element(element.value.processDefinitionKey, id))

@@ -1,7 +1,7 @@
 /**
  * The process itself: starts at its none start event, completes when no path is left, terminates its
- * children. Its event sub-processes wait for their events while it is active (opened on activation,
- * closed when it completes or terminates); an interrupting one starts once the other paths are gone.
+ * children. Its event sub-processes wait for their events while it is active (opened when its start
+ * event completes, closed when it completes or terminates); an interrupting one starts once the other paths are gone.
  * When it ends, a message buffered for the correlation key that started it may start the next instance.
  */
 import type { BpmnContainerProcessor } from '../element-processor.ts';
@@ -11,11 +11,7 @@ import { calledInstanceCompleted, calledInstanceTerminated } from './called-inst
 export const processProcessor: BpmnContainerProcessor = {
   onActivate(element, bpmn) {
     bpmn.transitions.activating(element);
-    const subscribed = bpmn.eventSubProcesses.subscribe(element);
-    if (!subscribed.ok) {
-      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', subscribed.message);
-      return;
-    }
+    // Its event sub-processes' start events are opened when its start event completes (start-event-processor.ts).
     bpmn.transitions.activated(element);
     const start = bpmn.ctx.state.models.element(element.value.processDefinitionKey, element.element.noneStartEventId ?? '');
     if (start) bpmn.flows.activate(element.value, element.key, start);

@@ -10,12 +10,8 @@ export const subProcessProcessor: BpmnContainerProcessor = {
   onActivate(element, bpmn) {
     bpmn.transitions.activating(element);
     if (!bpmn.applyInputMappings(element)) return;
-    // Its boundary events and the start events of its event sub-processes, all or nothing.
-    const subscribed = bpmn.eventSubProcesses.subscribe(element);
-    if (!subscribed.ok) {
-      bpmn.incidents.create(element, 'EXTRACT_VALUE_ERROR', subscribed.message);
-      return;
-    }
+    // Its boundary events and the start events of its event sub-processes open when its start event
+    // completes (start-event-processor.ts, as Zeebe's StartEventProcessor).
     bpmn.transitions.activated(element);
     const start = bpmn.ctx.state.models.element(element.value.processDefinitionKey, element.element.noneStartEventId ?? '');
     if (start) bpmn.flows.activate(element.value, element.key, start);
