@@ -104,6 +104,30 @@ const haltable = withRoots(
   [message('m-halt', 'halt', '=caseId'), signal('s-ping', 'ping')],
 );
 
+/**
+ * work → end and a sub-process 'box' { b-task } with an interrupting 1h timer boundary 'late', in a process with an
+ * interrupting message event sub-process 'halt' (a task) — box only runs when a modification activates b-task.
+ */
+const haltableBox = withRoots(
+  processXml(
+    'mod-halt-box',
+    [
+      start(),
+      serviceTask('work', 'mhb-work'),
+      end(),
+      `<bpmn:subProcess id="box">${start('b-start')}${serviceTask('b-task', 'mhb-task')}${end('b-end')}${flow('b1', 'b-start', 'b-task')}${flow('b2', 'b-task', 'b-end')}</bpmn:subProcess>`,
+      boundary('late', 'box', timerDef('timeDuration', 'PT1H')),
+      end('end-late'),
+      flow('f1', 'start', 'work'),
+      flow('f2', 'work', 'end'),
+      flow('f3', 'box', 'end'),
+      flow('f4', 'late', 'end-late'),
+      eventSubProcess('halt', { id: 'halt-start', definition: messageDef('m-halt2'), interrupting: true }, 'mhb-halt'),
+    ].join('\n'),
+  ),
+  [message('m-halt2', 'halt2', '=caseId')],
+);
+
 describe('events of flow scopes created by modification and start instructions', () => {
   let h: EventsHarness;
 
@@ -113,6 +137,7 @@ describe('events of flow scopes created by modification and start instructions',
     await h.deploy('mod-awkward.bpmn', awkward);
     await h.deploy('mod-due.bpmn', dueBox);
     await h.deploy('mod-halt.bpmn', haltable);
+    await h.deploy('mod-halt-box.bpmn', haltableBox);
   });
 
   afterAll(async () => {
@@ -321,5 +346,27 @@ describe('events of flow scopes created by modification and start instructions',
     expect(h.recordsOf('INCIDENT', 'CREATED', processInstanceKey)[0]!.value).toMatchObject({ errorType: 'UNHANDLED_ERROR_EVENT', elementId: 'halt-task' });
     expect(lifecycle(h.records(), 'repair', processInstanceKey)).toEqual([]);
     await h.client.cancelProcessInstance(processInstanceKey);
+  });
+
+  it('should complete a process interrupted by an event sub-process when a scope created in it by modification is interrupted by its boundary timer (the boundary is not taken in an interrupted scope)', async () => {
+    // given a case interrupted by the halt message, whose event sub-process is still at work
+    const { processInstanceKey } = await h.client.createProcessInstance({ bpmnProcessId: 'mod-halt-box', variables: { caseId: 'HB-1' } });
+    await jobFor('mhb-work', processInstanceKey);
+    await h.client.publishMessage({ name: 'halt2', correlationKey: 'HB-1', variables: {}, timeToLive: 0 });
+    const halt = await jobFor('mhb-halt', processInstanceKey);
+    // and a task inside 'box' activated by modification (box is created in the interrupted process, with its 1h timer)
+    await h.client.modifyProcessInstance({ processInstanceKey, activateInstructions: [{ elementId: 'b-task', ancestorElementInstanceKey: '-1', variableInstructions: [] }] });
+    await jobFor('mhb-task', processInstanceKey);
+    // and the event sub-process completed (box keeps the process running)
+    await h.client.completeJob({ jobKey: halt.key, variables: {} });
+    expect(lifecycle(h.records(), 'mod-halt-box', processInstanceKey)).not.toContain('ELEMENT_COMPLETED');
+
+    // when box's timer fires
+    await h.advance(HOUR + 1_000);
+
+    // then box is terminated, its boundary event is not taken in the interrupted process, and the process completes instead of waiting forever
+    expect(lifecycle(h.records(), 'box', processInstanceKey)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_TERMINATING', 'ELEMENT_TERMINATED']);
+    expect(lifecycle(h.records(), 'late', processInstanceKey)).toEqual([]);
+    expect(lifecycle(h.records(), 'mod-halt-box', processInstanceKey)).toContain('ELEMENT_COMPLETED');
   });
 });

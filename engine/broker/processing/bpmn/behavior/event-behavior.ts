@@ -241,7 +241,8 @@ export class EventBehavior {
     this.ctx.event(element.key, 'PROCESS_EVENT', 'TRIGGERED', trigger);
     const scope = this.ctx.state.elementInstances.get(element.value.flowScopeKey);
     const target = this.ctx.state.models.element(element.value.processDefinitionKey, trigger.targetElementId);
-    if (!target || scope?.state !== 'ELEMENT_ACTIVATED') return false;
+    // An interrupted scope takes no boundary event (Zeebe's guard): the host just left it, which may complete it.
+    if (!target || scope?.state !== 'ELEMENT_ACTIVATED' || scope.interrupted === true) return false;
     this.activateBoundary(element, target, trigger.variables);
     return true;
   }
