@@ -1,0 +1,101 @@
+/**
+ * Invariants of a quiet engine for the randomized workload test: every element instance waits somewhere
+ * legitimate and nothing (timer, subscription, job, incident, child) outlives its element instance.
+ */
+import type { BrokerEngine } from '../../../../engine/broker/engine/broker-engine.ts';
+
+interface SnapshotInstance {
+  key: number;
+  state: string;
+  value: { bpmnElementType: string; elementId: string; flowScopeKey: number; processInstanceKey: number; parentElementInstanceKey: number; version: number };
+  childCount: number;
+  activeFlows: number;
+  pendingFlows?: [string, [string, number][]][];
+  jobKey: number;
+  calledChildKey?: number;
+}
+
+/** What a snapshot holds (the parts the invariants read). */
+export interface Snapshot {
+  elementInstances: SnapshotInstance[];
+  jobs: { key: number; state: string; value: { elementInstanceKey: number; type: string } }[];
+  incidents: [number, { elementInstanceKey: number; jobKey: number; errorType: string }][];
+  events: {
+    timers: [number, { elementInstanceKey: number; targetElementId?: string }][];
+    subscriptions: [number, { elementInstanceKey: number; messageName: string }][];
+    triggers: [number, { scopeKey: number }][];
+    signals: [number, { catchEventInstanceKey: number; signalName: string }][];
+  };
+}
+
+const CONTAINERS = new Set(['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'MULTI_INSTANCE_BODY']);
+const JOB_ELEMENTS = new Set(['SERVICE_TASK', 'USER_TASK', 'INTERMEDIATE_THROW_EVENT']);
+
+/** The engine's state snapshot in the shape the invariants read. */
+export function soakSnapshot(engine: BrokerEngine): Snapshot {
+  return engine.state.snapshot() as Snapshot;
+}
+
+/** Violations of the invariants (empty when the state is sound); `inclusiveJoins` names the models' converging inclusive gateways. */
+export function invariantViolations(engine: BrokerEngine, inclusiveJoins: ReadonlySet<string> = new Set()): string[] {
+  const snap = soakSnapshot(engine);
+  const problems: string[] = [];
+  const byKey = new Map(snap.elementInstances.map((i) => [i.key, i]));
+  const incidentOn = new Set(snap.incidents.map(([, i]) => i.elementInstanceKey));
+  const jobs = new Map(snap.jobs.map((j) => [j.key, j]));
+  const describe = (i: SnapshotInstance): string => `${i.value.bpmnElementType} '${i.value.elementId}' ${i.key} (${i.state}, instance ${i.value.processInstanceKey})`;
+  for (const i of snap.elementInstances) {
+    const type = i.value.bpmnElementType;
+    if (type !== 'PROCESS' && !byKey.has(i.value.flowScopeKey)) problems.push(`${describe(i)}: flow scope ${i.value.flowScopeKey} is gone`);
+    if (type === 'PROCESS' && i.value.parentElementInstanceKey > 0 && !byKey.has(i.value.parentElementInstanceKey)) {
+      problems.push(`${describe(i)}: calling element instance ${i.value.parentElementInstanceKey} is gone`);
+    }
+    if (incidentOn.has(i.key)) continue;
+    if (i.state !== 'ELEMENT_ACTIVATED') {
+      problems.push(`${describe(i)}: left in a transient state without an incident`);
+      continue;
+    }
+    if (CONTAINERS.has(type) && i.childCount === 0 && i.activeFlows === 0) problems.push(`${describe(i)}: active with no children and no pending tokens`);
+    const waiting = (i.pendingFlows ?? []).filter(([, flows]) => flows.some(([, n]) => n > 0)).map(([target]) => target);
+    if (CONTAINERS.has(type) && i.childCount === 0 && waiting.length > 0 && waiting.every((target) => inclusiveJoins.has(target))) {
+      problems.push(`${describe(i)}: tokens wait at inclusive join(s) ${waiting.join(', ')} that no path can reach any more`);
+    }
+    if (type === 'CALL_ACTIVITY' && (i.calledChildKey === undefined || !byKey.has(i.calledChildKey))) problems.push(`${describe(i)}: its called instance is gone`);
+    if (JOB_ELEMENTS.has(type) && i.value.elementId !== 'jump' && (i.jobKey === 0 || !jobs.has(i.jobKey)) && !snap.incidents.some(([, n]) => n.jobKey === i.jobKey && i.jobKey > 0)) {
+      problems.push(`${describe(i)}: waits for a job that does not exist (${i.jobKey})`);
+    }
+  }
+  for (const [key, timer] of snap.events.timers) {
+    if (timer.elementInstanceKey > 0 && !byKey.has(timer.elementInstanceKey)) problems.push(`timer ${key} (${timer.targetElementId}): element instance ${timer.elementInstanceKey} is gone`);
+  }
+  for (const [key, sub] of snap.events.subscriptions) {
+    if (!byKey.has(sub.elementInstanceKey)) problems.push(`message subscription ${key} (${sub.messageName}): element instance ${sub.elementInstanceKey} is gone`);
+  }
+  for (const [key, sub] of snap.events.signals) {
+    if (sub.catchEventInstanceKey > 0 && !byKey.has(sub.catchEventInstanceKey)) problems.push(`signal subscription ${key} (${sub.signalName}): element instance ${sub.catchEventInstanceKey} is gone`);
+  }
+  for (const [key, trigger] of snap.events.triggers) {
+    if (!byKey.has(trigger.scopeKey)) problems.push(`event trigger ${key}: scope ${trigger.scopeKey} is gone`);
+  }
+  for (const job of snap.jobs) {
+    if (!byKey.has(job.value.elementInstanceKey)) problems.push(`job ${job.key} (${job.value.type}): element instance ${job.value.elementInstanceKey} is gone`);
+  }
+  for (const [key, incident] of snap.incidents) {
+    if (!byKey.has(incident.elementInstanceKey)) problems.push(`incident ${key} (${incident.errorType}): element instance ${incident.elementInstanceKey} is gone`);
+  }
+  return problems;
+}
+
+/** What is left of process instances once every instance ended: should be nothing. */
+export function leftovers(engine: BrokerEngine): string[] {
+  const snap = soakSnapshot(engine);
+  return [
+    ...snap.elementInstances.map((i) => `element instance ${i.value.elementId} ${i.key} (${i.state})`),
+    ...snap.jobs.map((j) => `job ${j.key} (${j.value.type}, ${j.state})`),
+    ...snap.incidents.map(([key, i]) => `incident ${key} (${i.errorType})`),
+    ...snap.events.timers.filter(([, t]) => t.elementInstanceKey > 0).map(([key, t]) => `timer ${key} (${t.targetElementId})`),
+    ...snap.events.subscriptions.map(([key, s]) => `message subscription ${key} (${s.messageName})`),
+    ...snap.events.signals.filter(([, s]) => s.catchEventInstanceKey > 0).map(([key, s]) => `signal subscription ${key} (${s.signalName})`),
+    ...snap.events.triggers.map(([key]) => `event trigger ${key}`),
+  ];
+}
