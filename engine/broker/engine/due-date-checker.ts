@@ -68,6 +68,11 @@ export class DueDateChecker {
     for (const key of events.dueTimers(now, CHECK_LIMIT)) {
       const timer = events.timer(key);
       if (!timer) continue;
+      // A timer of an element that is not active (stuck COMPLETING on an output mapping incident keeps its
+      // boundary timers, as in Zeebe) waits: its TRIGGER would be rejected at every check. Completing or
+      // terminating the element cancels it.
+      const holder = timer.elementInstanceKey > 0 ? this.state.elementInstances.get(timer.elementInstanceKey) : undefined;
+      if (holder && holder.state !== 'ELEMENT_ACTIVATED') continue;
       submitted.push(this.processor.submit({ key, valueType: 'TIMER', intent: 'TRIGGER', value: timer }, true).then(wroteEvents, () => false));
     }
     for (const key of events.expiredMessages(now, CHECK_LIMIT)) {

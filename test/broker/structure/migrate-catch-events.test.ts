@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobOf } from '../engine/support/engine-harness.ts';
 import { rawClient, type RawGatewayClient } from '../engine/support/raw-gateway-client.ts';
-import { boundary, catchEvent, end, flow, message, messageDef, processXml, serviceTask, signal, signalDef, start, timerDef, withRoots } from '../events/support/event-bpmn.ts';
+import { boundary, catchEvent, end, flow, io, message, messageDef, processXml, serviceTask, signal, signalDef, start, timerDef, withRoots } from '../events/support/event-bpmn.ts';
 import { eventSubProcess } from '../events/support/event-sub-process-bpmn.ts';
 import { HOUR, lifecycle, startEventsHarness, type EventsHarness } from '../events/support/events-harness.ts';
 import { eventsOf, migrate, valueOf } from './support/migration-support.ts';
@@ -101,6 +101,26 @@ const waitV2 = withRoots(
   ),
   [message('m-docs', 'mce-docs', '=caseNo'), signal('s-policy', 'mce-policy')],
 );
+
+/**
+ * Drafting whose output mapping needs `result`, with a 2 h deadline boundary (D1 in v1, D2 in v2);
+ * v2 adds a non-interrupting 3 h reminder R.
+ */
+const draftProcess = (version: 1 | 2): string =>
+  processXml(
+    'mce-draft',
+    [
+      start(),
+      serviceTask('draft', 'mce-draft', { extensions: io([], [['=assert(result, result != null)', 'text']]) }),
+      end(),
+      end('end-late'),
+      flow('f1', 'start', 'draft'),
+      flow('f2', 'draft', 'end'),
+      boundary(`D${version}`, 'draft', timerDef('timeDuration', 'PT2H')),
+      flow('f3', `D${version}`, 'end-late'),
+      ...(version === 2 ? [boundary('R', 'draft', timerDef('timeDuration', 'PT3H'), false), end('end-reminded'), flow('f4', 'R', 'end-reminded')] : []),
+    ].join('\n'),
+  );
 
 describe('MigrateProcessInstance with event subscriptions', () => {
   let h: EventsHarness;
@@ -224,5 +244,38 @@ describe('MigrateProcessInstance with event subscriptions', () => {
     expect(valueOf(back[0])).toMatchObject({ targetElementId: 'cool1', dueDate: valueOf(cool).dueDate });
     await h.advance(20 * HOUR);
     expect(lifecycle(h.records(), 'cool1', pi)).toEqual(['ELEMENT_MIGRATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+  });
+  it('should migrate the timers of an element stuck COMPLETING on an output mapping incident (it keeps them, as in Zeebe), open the new ones, and close them when it completes', async () => {
+    // given a draft whose job completed without the result its output mapping needs (v1, deadline D1)
+    await h.deploy('mce-draft.bpmn', draftProcess(1));
+    const v2 = await h.deploy('mce-draft.bpmn', draftProcess(2));
+    const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'mce-draft', version: 1, variables: {} });
+    const job = await jobOf(h.client, 'mce-draft', pi);
+    await h.client.completeJob({ jobKey: job.key, variables: {} });
+    const incident = await h.waitForRecord((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String(valueOf(r).processInstanceKey) === pi);
+    expect(lifecycle(h.records(), 'draft', pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING']);
+    // then the stuck draft still holds its deadline (subscriptions close after the output mappings)
+    const deadline = eventsOf(h.records(), 'TIMER', 'CREATED', pi)[0]!;
+    expect(eventsOf(h.records(), 'TIMER', 'CANCELED', pi)).toEqual([]);
+
+    // when it is migrated onto v2 with D1 mapped to D2
+    await migrate(raw, pi, v2, [['draft', 'draft'], ['D1', 'D2']]);
+    // then (Zeebe handles the catch events of every element past ACTIVATING) the deadline moves to D2 and the reminder R is opened
+    expect(eventsOf(h.records(), 'TIMER', 'MIGRATED', pi).map((r) => [r.key, valueOf(r).targetElementId])).toEqual([[deadline.key, 'D2']]);
+    const opened = eventsOf(h.records(), 'TIMER', 'CREATED', pi).filter((r) => r.key !== deadline.key);
+    expect(opened.map((r) => valueOf(r))).toEqual([expect.objectContaining({ targetElementId: 'R', elementInstanceKey: Number(job.elementInstanceKey), processDefinitionKey: Number(v2) })]);
+
+    // when both fall due while the draft is still stuck, neither fires (nor is a trigger attempted)
+    await h.advance(4 * HOUR);
+    expect(eventsOf(h.records(), 'TIMER', 'TRIGGERED', pi)).toEqual([]);
+    expect(h.records().filter((r) => r.valueType === 'TIMER' && r.recordType === 'COMMAND_REJECTION')).toEqual([]);
+
+    // when the result is given and the incident resolved, the draft completes and both timers are closed
+    await h.client.setVariables({ elementInstanceKey: pi, variables: { result: '草稿' }, local: false });
+    await h.client.resolveIncident({ incidentKey: String(incident.key) });
+    await h.waitForRecord((r) => r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_COMPLETED' && String(r.key) === pi);
+    expect(eventsOf(h.records(), 'TIMER', 'CANCELED', pi).map((r) => r.key).sort()).toEqual([deadline.key, opened[0]!.key].sort());
+    expect(lifecycle(h.records(), 'end', pi)).toContain('ELEMENT_COMPLETED');
+    expect(lifecycle(h.records(), 'end-late', pi)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { io } from '../engine/support/bpmn-builder.ts';
-import { jobOf, liveEngines, replayFromLog } from '../engine/support/engine-harness.ts';
+import { jobOf, liveEngines, replayFromLog, sleep } from '../engine/support/engine-harness.ts';
 import { rawClient } from '../engine/support/raw-gateway-client.ts';
 import { boundary, end, flow, message, messageDef, processXml, serviceTask, signal, signalDef, start, timerDef, withRoots } from '../events/support/event-bpmn.ts';
 import { eventSubProcess } from '../events/support/event-sub-process-bpmn.ts';
@@ -39,6 +39,23 @@ const v1 = chain('review', [['T1', timerDef('timeDuration', 'PT1H'), true], ['M1
 const v2 = chain('check', [['T2', timerDef('timeDuration', 'PT5H'), true], ['R', timerDef('timeCycle', 'R2/PT2H'), false], ['M2', messageDef('m-docs'), true]], 'audit2', '=caseNo');
 /** Version 3 fails its input mapping (for an incident), the others do not. */
 const v3 = chain('review', [['T1', timerDef('timeDuration', 'PT1H'), true]], 'audit', '=assert(permit, permit != null)');
+
+/** A draft whose output mapping needs `result`, with a 1 h deadline (D1 in v1, D2 plus a new 2 h deadline E in v2). */
+const draft = (version: 1 | 2) =>
+  processXml(
+    'mrp-draft',
+    [
+      start(),
+      serviceTask('draft', 'mrp-draft', { extensions: io([], [['=assert(result, result != null)', 'text']]) }),
+      end(),
+      flow('f1', 'start', 'draft'),
+      flow('f2', 'draft', 'end'),
+      boundary(`D${version}`, 'draft', timerDef('timeDuration', 'PT1H')),
+      end('late'),
+      flow('f3', `D${version}`, 'late'),
+      ...(version === 2 ? [boundary('E', 'draft', timerDef('timeDuration', 'PT2H')), end('later'), flow('f4', 'E', 'later')] : []),
+    ].join('\n'),
+  );
 
 describe('replay with process instance migrations', () => {
   const startEngine = liveEngines('streetflow-replay-migration-');
@@ -83,6 +100,42 @@ describe('replay with process instance migrations', () => {
     expect(text).not.toContain(`"processInstanceKey":${unmapped}`);
     expect(text).toContain(`"processDefinitionKey":${v1Key},"processInstanceKey":${stuck},"elementId":"review"`);
     expect(text).toContain(`"processDefinitionKey":${v3Key},"bpmnProcessId":"mrp-chain","catchEventId":"audit-start","catchEventInstanceKey":${signing}`);
+    await replayed.stop();
+  });
+  it('should rebuild exactly the live state after elements stuck COMPLETING were migrated with their timers, one of them completed afterwards', async () => {
+    // given two drafts stuck COMPLETING on their output mapping, migrated onto v2 (D1 → D2, E new)
+    const run = await startEngine({ controllableClock: true });
+    const { client } = run;
+    const raw = rawClient(run.address);
+    await client.deployResource({ name: 'mrp-draft.bpmn', process: Buffer.from(draft(1)) });
+    const v2Key = (await client.deployResource({ name: 'mrp-draft.bpmn', process: Buffer.from(draft(2)) })).deployments[0]!.process.processDefinitionKey;
+    const stuck: string[] = [];
+    const drafts: string[] = [];
+    for (let n = 0; n < 2; n++) {
+      const pi = (await client.createProcessInstance({ bpmnProcessId: 'mrp-draft', version: 1, variables: {} })).processInstanceKey;
+      const job = await jobOf(client, 'mrp-draft', pi);
+      await client.completeJob({ jobKey: job.key, variables: {} });
+      stuck.push(pi);
+      drafts.push(job.elementInstanceKey);
+    }
+    await sleep(50);
+    for (const pi of stuck) await migrate(raw, pi, v2Key, [['draft', 'draft'], ['D1', 'D2']]);
+    raw.close();
+    // the timers fall due while the drafts are stuck; then one draft gets its result and completes
+    await run.engine.clock.advance(3 * HOUR);
+    await client.setVariables({ elementInstanceKey: stuck[0]!, variables: { result: 'ok' }, local: false });
+    const incidentKey = run.engine.state.incidents.forElementInstance(Number(drafts[0]))!;
+    await client.resolveIncident({ incidentKey: String(incidentKey) });
+    await sleep(50);
+    // when
+    const { live, liveKey, replayed } = await replayFromLog(run, (stopped) => ({ clockStartTime: stopped.clock.now() }));
+    // then
+    expect(replayed.state.snapshot()).toEqual(live);
+    expect(replayed.state.keys.nextKey).toBe(liveKey);
+    const text = JSON.stringify(live);
+    expect(text).not.toContain(`"processInstanceKey":${stuck[0]}`);
+    expect(text).toContain(`"targetElementId":"D2"`);
+    expect(text).toContain(`"targetElementId":"E"`);
     await replayed.stop();
   });
 });

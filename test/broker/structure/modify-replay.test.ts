@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ZBClient } from 'zeebe-node';
-import { boundary, end, flow, message, messageDef, processXml, serviceTask, start, timerDef, withRoots } from '../events/support/event-bpmn.ts';
+import { boundary, end, flow, message, messageDef, processXml, serviceTask, signal, signalDef, start, timerDef, withRoots } from '../events/support/event-bpmn.ts';
 import { eventSubProcess } from '../events/support/event-sub-process-bpmn.ts';
 import { jobOf, liveEngines, replayFromLog, sleep } from '../engine/support/engine-harness.ts';
 
@@ -37,6 +37,26 @@ const model = withRoots(
     ].join('\n'),
   ),
   [message('m-nudge', 'nudge', '=caseId')],
+);
+
+/**
+ * work → end, with an interrupting event sub-process 'halt' (timer from `=sla`) and a non-interrupting
+ * signal event sub-process 'ping'; the process's start event carries the incident when `sla` is missing.
+ */
+const halting = withRoots(
+  processXml(
+    'rm-halt',
+    [
+      start(),
+      serviceTask('work', 'rm-work'),
+      end(),
+      flow('f1', 'start', 'work'),
+      flow('f2', 'work', 'end'),
+      eventSubProcess('halt', { id: 'halt-start', definition: timerDef('timeDuration', '=sla'), interrupting: true }, 'rm-halt'),
+      eventSubProcess('ping', { id: 'ping-start', definition: signalDef('s-ping'), interrupting: false }, 'rm-ping'),
+    ].join('\n'),
+  ),
+  [signal('s-ping', 'rm-ping')],
 );
 
 describe('replay with modifications into nested scopes', () => {
@@ -88,6 +108,37 @@ describe('replay with modifications into nested scopes', () => {
     expect(replayed.state.keys.nextKey).toBe(liveKey);
     const text = JSON.stringify(live);
     expect(text).toContain('"elementId":"escalate"');
+    await replayed.stop();
+  });
+  it('should rebuild exactly the live state after start events held event sub-process incidents and an interrupting event sub-process was activated by modification', async () => {
+    // given
+    const run = await startEngine({ controllableClock: true });
+    const { client, engine } = run;
+    await client.deployResource({ name: 'rm-halt.bpmn', process: Buffer.from(halting) });
+    // two cases without sla: their start events wait COMPLETING with an incident; one is resolved
+    const waiting = await client.createProcessInstance({ bpmnProcessId: 'rm-halt', variables: {} });
+    const resolved = await client.createProcessInstance({ bpmnProcessId: 'rm-halt', variables: {} });
+    await sleep(50);
+    const startKeyOf = (pi: string) => [...engine.state.elementInstances.get(Number(pi))!.children][0]!;
+    expect(engine.state.incidents.forElementInstance(startKeyOf(waiting.processInstanceKey))).toBeDefined();
+    await client.setVariables({ elementInstanceKey: resolved.processInstanceKey, variables: { sla: 'PT1H' }, local: false });
+    await client.resolveIncident({ incidentKey: String(engine.state.incidents.forElementInstance(startKeyOf(resolved.processInstanceKey))!) });
+    await jobOf(client, 'rm-work', resolved.processInstanceKey);
+    // its interrupting event sub-process activated by modification, then the signal one triggered next to it
+    await client.modifyProcessInstance({ processInstanceKey: resolved.processInstanceKey, activateInstructions: [{ elementId: 'halt', ancestorElementInstanceKey: '-1', variableInstructions: [] }] });
+    await jobOf(client, 'rm-halt', resolved.processInstanceKey);
+    await client.broadcastSignal({ signalName: 'rm-ping', variables: {} });
+    await jobOf(client, 'rm-ping', resolved.processInstanceKey);
+    await sleep(50);
+
+    // when
+    const { live, liveKey, replayed } = await replayFromLog(run, (stopped) => ({ clockStartTime: stopped.clock.now() }));
+
+    // then
+    expect(replayed.state.snapshot()).toEqual(live);
+    expect(replayed.state.keys.nextKey).toBe(liveKey);
+    expect(replayed.state.elementInstances.get(Number(resolved.processInstanceKey))?.interrupted).toBeFalsy();
+    expect(replayed.state.incidents.forElementInstance(startKeyOf(waiting.processInstanceKey))).toBeDefined();
     await replayed.stop();
   });
 });

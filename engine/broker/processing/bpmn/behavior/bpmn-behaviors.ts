@@ -134,13 +134,15 @@ export class BpmnBehaviors {
   }
 
   /**
-   * The usual way out of an activity or event: completing, outputs, completed, outgoing flows. An
-   * inner instance of a multi-instance body reports to its body instead of taking flows.
+   * The usual way out of an activity or event: completing, outputs, its subscriptions closed (after
+   * the output mappings, as Zeebe: an element stuck COMPLETING on an output mapping incident keeps
+   * them), completed, outgoing flows. An inner instance of a multi-instance body reports to its body
+   * instead of taking flows.
    */
   completeAndLeave(element: ElementContext): void {
-    this.events.unsubscribe(element.key);
     this.transitions.completing(element);
     if (!this.applyOutputMappings(element)) return;
+    this.events.unsubscribe(element.key);
     const body = this.multiInstance.bodyOf(element);
     const inner = body ? this.multiInstance.innerCompleting(element, body) : undefined;
     if (body && !inner) return;

@@ -104,8 +104,10 @@ export function planCatchEvents(check: CatchEventCheck, bpmn: BpmnBehaviors, the
   }
   // Zeebe checks the loop characteristics and concurrent commands here, before opening subscriptions.
   thenCheck();
-  // Zeebe handles catch events only for elements past ACTIVATING; an interrupted scope subscribes to nothing new.
-  if (instance.state !== 'ELEMENT_ACTIVATED' || instance.interrupted) return { open: [] };
+  // Zeebe handles the catch events of every element past ACTIVATING (also one stuck COMPLETING on an output
+  // mapping incident; completing it again closes them). A TERMINATING one is leaving and had its
+  // subscriptions closed already: nothing would close new ones. An interrupted scope subscribes to nothing new.
+  if ((instance.state !== 'ELEMENT_ACTIVATED' && instance.state !== 'ELEMENT_COMPLETING') || instance.interrupted) return { open: [] };
   const open = targetEvents.filter((event) => subscribable(event) && !mappedTargets.has(event.id));
   const variables = bpmn.ctx.state.variables.collect(instance.key);
   const heldNames = new Set(bpmn.ctx.state.events.subscriptionsOf(instance.key).map((s) => s.value.messageName));
