@@ -177,6 +177,23 @@ describe('converging inclusive gateway', () => {
     expect(lifecycleOf(h.records(), 'ij-link', pi)).toContain('ELEMENT_COMPLETED');
   });
 
+  it('should activate a converging inclusive gateway named by a start instruction or an activate instruction at once', async () => {
+    // when a case is started at the join, and another one gets the join activated by modification while land is open
+    const { processInstanceKey: started } = await h.client.createProcessInstance({ bpmnProcessId: 'ij-end', variables: {}, startInstructions: [{ elementId: 'join' }] });
+    const { processInstanceKey: modified } = await h.client.createProcessInstance({ bpmnProcessId: 'ij-end', variables: {} });
+    await jobOf(h.client, 'ij-end-land', modified);
+    await h.client.modifyProcessInstance({ processInstanceKey: modified, activateInstructions: [{ elementId: 'join', ancestorElementInstanceKey: '-1', variableInstructions: [] }] });
+
+    // then in both the join passed at once to the decision (no rejected activation, no empty process waiting forever)
+    for (const pi of [started, modified]) {
+      expect(joinLifecycle(pi)).toEqual(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED']);
+      await complete('ij-end-decide', pi);
+    }
+    expect(lifecycleOf(h.records(), 'ij-end', started)).toContain('ELEMENT_COMPLETED');
+    // and the modified case still waits for its land and building paths
+    expect(lifecycleOf(h.records(), 'ij-end', modified)).not.toContain('ELEMENT_COMPLETED');
+  });
+
   it('should activate the join once when one command takes two of its incoming flows', async () => {
     // when
     const { processInstanceKey: pi } = await h.client.createProcessInstance({ bpmnProcessId: 'ij-direct', variables: {} });

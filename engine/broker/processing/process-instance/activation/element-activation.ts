@@ -8,6 +8,7 @@
 import type { ExecutableElement } from '../../../model/index.ts';
 import type { ProcessInstanceValue } from '../../../protocol/record.ts';
 import type { BpmnBehaviors } from '../../bpmn/behavior/bpmn-behaviors.ts';
+import { activatedByInstruction } from '../../bpmn/gateway/inclusive-gateway-processor.ts';
 import type { LevelStep } from './flow-scope-resolver.ts';
 
 /** Sets the variables meant for one scope (element id of the scope, its instance key). */
@@ -59,6 +60,7 @@ export function activateElement(
     flowScopeKeys.unshift(scopeKey);
   }
   const elementInstanceKey = bpmn.flows.activate(processInstance, scopeKey, element);
+  if (element.type === 'INCLUSIVE_GATEWAY') activatedByInstruction(elementInstanceKey);
   setVariables(element.id, elementInstanceKey);
   return { elementInstanceKey, flowScopeKeys };
 }
