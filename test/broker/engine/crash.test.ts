@@ -112,10 +112,11 @@ describe('crash safety', () => {
     // their answer reaching the worker, so the log (below), not this set, is the judge.
     // Jobs handed out before the kill come back after their 1 s timeout; on a loaded machine the
     // re-activation can take several seconds, so the quiet window is generous.
-    const deadline = Date.now() + 45_000;
+    // (At load 8 on two cores a 10 s window was seen to end before the last re-activation.)
+    const deadline = Date.now() + 90_000;
     let seen = -1;
     let quietSince = Date.now();
-    while ([...acknowledged].some((key) => !completed.has(key)) && Date.now() < deadline && Date.now() - quietSince < 10_000) {
+    while ([...acknowledged].some((key) => !completed.has(key)) && Date.now() < deadline && Date.now() - quietSince < 20_000) {
       if (completed.size !== seen) {
         seen = completed.size;
         quietSince = Date.now();
@@ -139,5 +140,5 @@ describe('crash safety', () => {
     await broker.stop();
     const missing = [...acknowledged].filter((key) => !completedInLog.has(key));
     expect(missing).toEqual([]);
-  }, 150_000);
+  }, 200_000);
 });
