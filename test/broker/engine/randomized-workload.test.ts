@@ -22,10 +22,12 @@ const SEEDS = process.env.SOAK_SEEDS ? process.env.SOAK_SEEDS.split(',').map(Num
 
 /** Element ids of the chain that an activate instruction may name (some are rejected, which is fine). */
 const ACTIVATABLE = ['review', 'fix', 'escalate', 'clerk', 'sign', 'light', 'call', 'join', 'merge', 'merge-a', 'notify', 'nudge', 'sub', 'split', 'handle', 'remind', 'jump', 'tail-catch', 'end'];
+/** Element ids start instructions may name (some are rejected, which is fine). */
+const START_AT = ['review', 'sign', 'clerk', 'call', 'merge', 'join', 'nudge', 'fix', 'tail-catch'];
 /** Element ids present in both versions (identity mapping for migrations). */
 const MIGRATABLE = [
   'sub', 'review', 'fix', 'escalate', 'sign', 'clerk', 'call', 'notify', 'nudge', 'handle', 'remind', 'esp-nudge', 'esp-withdraw', 'esp-child-fail', 'esp-stop', 'esp-remind',
-  'sub-timeout', 'rejected', 'ping', 'merge-a', 'split', 'merge', 'join',
+  'sub-timeout', 'rejected', 'ping', 'sign-rejected', 'merge-a', 'split', 'merge', 'join',
   ...['esp-nudge', 'esp-withdraw', 'esp-child-fail', 'esp-stop', 'esp-remind'].map((id) => `${id}-start`),
 ];
 
@@ -86,7 +88,7 @@ class Workload {
       { name: 'create', weight: 8, run: () => this.create() },
       { name: 'activate', weight: 16, run: () => this.activate() },
       { name: 'complete', weight: 30, run: () => this.onJob('complete', (job) => client().completeJob({ jobKey: job.key, variables: { done: job.type } })) },
-      { name: 'fail', weight: 3, run: () => this.onJob('fail', (job) => client().failJob({ jobKey: job.key, retries: this.pick([0, 1]), errorMessage: 'soak', retryBackOff: 0 })) },
+      { name: 'fail', weight: 3, run: () => this.onJob('fail', (job) => client().failJob({ jobKey: job.key, retries: this.pick([0, 1, 1]), errorMessage: 'soak', retryBackOff: this.pick([0, 15 * 60_000]) })) },
       { name: 'throw', weight: 5, run: () => this.onJob('throw', (job) => client().throwError({ jobKey: job.key, errorCode: this.pick(SOAK_ERROR_CODES), errorMessage: 'soak' })) },
       { name: 'publish', weight: 8, run: () => this.publish() },
       { name: 'signal', weight: 1, run: () => this.call('signal', () => client().broadcastSignal({ signalName: this.pick(SOAK_SIGNALS), variables: {} })) },
@@ -97,6 +99,7 @@ class Workload {
       { name: 'migrate', weight: 4, run: () => this.migrate() },
       { name: 'resolve', weight: 3, run: () => this.resolve() },
       { name: 'starter', weight: 2, run: () => this.starter() },
+      { name: 'set-variables', weight: 2, run: () => this.setVariables() },
     ];
   }
 
@@ -147,14 +150,18 @@ class Workload {
   private create(): Promise<string> {
     const variables = { key: `k${Math.floor(this.random() * 5)}`, amount: this.pick([30, 80, 150]), approvers: ['a', 'b', 'c'] };
     const version = this.pick([1, 2]);
-    return this.call('create', () => this.run.client.createProcessInstance({ bpmnProcessId: 'soak', version, variables })).then((r) => `v${version} ${JSON.stringify(variables)} ${r}`);
+    const startInstructions = this.random() < 0.2 ? [{ elementId: this.pick(START_AT) }] : [];
+    return this.call('create', () => this.run.client.createProcessInstance({ bpmnProcessId: 'soak', version, variables, startInstructions })).then(
+      (r) => `v${version} ${JSON.stringify(variables)} ${startInstructions.map((i) => `at ${i.elementId} `).join('')}${r}`,
+    );
   }
 
   private async activate(): Promise<string> {
     const available = [...new Set(this.snapshot.jobs.filter((j) => j.state === 'ACTIVATABLE').map((j) => j.value.type))].sort();
     if (available.length === 0) return 'no activatable job';
     const type = this.pick(available);
-    const jobs = await this.run.client.activateJobs({ type, worker: 'soak', maxJobsToActivate: 3, timeout: 30 * 24 * 3_600_000, requestTimeout: -1 });
+    const timeout = this.pick([30 * 24 * 3_600_000, 10 * 60_000]);
+    const jobs = await this.run.client.activateJobs({ type, worker: 'soak', maxJobsToActivate: 3, timeout, requestTimeout: -1 });
     this.pool.push(...jobs);
     return `${type}: ${jobs.map((j) => j.key).join(',')}`;
   }
@@ -171,6 +178,17 @@ class Workload {
     const correlationKey = `k${Math.floor(this.random() * 5)}`;
     const timeToLive = this.pick([0, 600_000]);
     return this.call('publish', () => this.run.client.publishMessage({ name, correlationKey, timeToLive, variables: { via: name } })).then((r) => `${name}/${correlationKey} ttl ${timeToLive} ${r}`);
+  }
+
+  private setVariables(): Promise<string> {
+    const scopes = this.snapshot.elementInstances.filter((i) => i.state === 'ELEMENT_ACTIVATED');
+    if (scopes.length === 0) return Promise.resolve('no element');
+    const target = this.pick(scopes);
+    const variables: Record<string, number | string> = this.random() < 0.5 ? { amount: this.pick([30, 80, 150]) } : { key: `k${Math.floor(this.random() * 5)}` };
+    const local = this.random() < 0.5;
+    return this.call('set-variables', () => this.run.client.setVariables({ elementInstanceKey: String(target.key), variables, local })).then(
+      (r) => `${JSON.stringify(variables)} on ${target.value.elementId} ${target.key}${local ? ' (local)' : ''} ${r}`,
+    );
   }
 
   private async advance(): Promise<string> {

@@ -20,17 +20,18 @@ const message = (id: string, name: string): string =>
 /** Names of the messages the models wait for (all correlated by `key`). */
 export const SOAK_MESSAGES = ['soak-nudge', 'soak-withdraw', 'soak-ping', 'soak-begin'] as const;
 /** Signals the models catch. */
-export const SOAK_SIGNALS = ['soak-stop', 'soak-other'] as const;
+export const SOAK_SIGNALS = ['soak-stop', 'soak-other', 'soak-go', 'soak-go'] as const;
 /** Error codes a worker may throw (REJECT and CHILD_FAIL are caught somewhere, OTHER never). */
 export const SOAK_ERROR_CODES = ['REJECT', 'CHILD_FAIL', 'OTHER'] as const;
 
 /**
  * The approval chain. Branch one: a sub-process (review with an error boundary that jumps by link to a fix
  * step; message event sub-processes, non-interrupting nudge and interrupting withdraw) with an interrupting
- * deadline timer. Branch two: an inclusive fork into a 会签 (parallel multi-instance user task, two of three
- * approvals complete it), a clerk task and a script task, an inclusive join, a call activity (non-interrupting
- * ping boundary) and a link jump to the parallel join. Process event sub-processes: the called process's
- * CHILD_FAIL error (interrupting), a stop signal (interrupting), a reminder cycle (non-interrupting).
+ * deadline timer; the fix step ends in a terminate end event. Branch two: an inclusive fork into a 会签 (parallel
+ * multi-instance user task, two of three approvals complete it; an error boundary on its body also leads to the join),
+ * a sequential multi-instance clerk task and a script task, an inclusive join, a call activity (non-interrupting ping
+ * boundary) and a link jump to the parallel join. Process event sub-processes: the called process's CHILD_FAIL error
+ * (interrupting), a stop signal (interrupting), a reminder cycle (non-interrupting) whose path throws a signal.
  */
 export function soakProcess(version: 1 | 2): string {
   const body = [
@@ -44,7 +45,7 @@ export function soakProcess(version: 1 | 2): string {
       ${linkThrow('back', 'rework')}
       ${linkCatch('rework-catch', 'rework')}
       ${serviceTask('fix', 'soak-fix')}
-      ${end('fix-end')}
+      <bpmn:endEvent id="fix-end"><bpmn:terminateEventDefinition /></bpmn:endEvent>
       ${flow('s1', 'sub-start', 'review')}
       ${flow('s2', 'review', 'sub-end')}
       ${flow('s3', 'rejected', 'back')}
@@ -63,7 +64,8 @@ export function soakProcess(version: 1 | 2): string {
         <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">=numberOfCompletedInstances &gt;= 2</bpmn:completionCondition>
       </bpmn:multiInstanceLoopCharacteristics>
     </bpmn:userTask>`,
-    serviceTask('clerk', 'soak-clerk'),
+    boundary('sign-rejected', 'sign', '<bpmn:errorEventDefinition errorRef="e-reject" />', true),
+    serviceTask('clerk', 'soak-clerk').replace('</bpmn:serviceTask>', '<bpmn:multiInstanceLoopCharacteristics isSequential="true"><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1, 2]" inputElement="round" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:serviceTask>'),
     '<bpmn:scriptTask id="light"><bpmn:extensionElements><zeebe:script expression="=amount * 2" resultVariable="doubled" /></bpmn:extensionElements></bpmn:scriptTask>',
     '<bpmn:inclusiveGateway id="merge" />',
     '<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="soak-child" propagateAllChildVariables="false" /></bpmn:extensionElements></bpmn:callActivity>',
@@ -77,7 +79,14 @@ export function soakProcess(version: 1 | 2): string {
     end(),
     esp('esp-child-fail', true, '<bpmn:errorEventDefinition errorRef="e-child" />', [serviceTask('handle', 'soak-handle'), end('handle-end'), flow('h1', 'esp-child-fail-start', 'handle'), flow('h2', 'handle', 'handle-end')]),
     esp('esp-stop', true, '<bpmn:signalEventDefinition signalRef="s-stop" />', [end('stop-end'), flow('t1', 'esp-stop-start', 'stop-end')]),
-    esp('esp-remind', false, timer('timeCycle', 'R2/PT30M'), [serviceTask('remind', 'soak-remind'), end('remind-end'), flow('r1', 'esp-remind-start', 'remind'), flow('r2', 'remind', 'remind-end')]),
+    esp('esp-remind', false, timer('timeCycle', 'R2/PT30M'), [
+      serviceTask('remind', 'soak-remind'),
+      '<bpmn:intermediateThrowEvent id="remind-signal"><bpmn:signalEventDefinition signalRef="s-other" /></bpmn:intermediateThrowEvent>',
+      end('remind-end'),
+      flow('r1', 'esp-remind-start', 'remind'),
+      flow('r2', 'remind', 'remind-signal'),
+      flow('r3', 'remind-signal', 'remind-end'),
+    ]),
     flow('f0', 'start', 'fork'),
     flow('f1', 'fork', 'sub'),
     flow('f2', 'sub', 'merge-a'),
@@ -89,6 +98,7 @@ export function soakProcess(version: 1 | 2): string {
     flow('to-clerk', 'split', 'clerk', '=amount > 50'),
     flow('to-light', 'split', 'light'),
     flow('f7', 'sign', 'merge'),
+    flow('f7b', 'sign-rejected', 'merge'),
     flow('f8', 'clerk', 'merge'),
     flow('f9', 'light', 'merge'),
     flow('f10', 'merge', 'call'),
@@ -105,10 +115,14 @@ export function soakProcess(version: 1 | 2): string {
     '<bpmn:error id="e-reject" name="e-reject" errorCode="REJECT" />',
     '<bpmn:error id="e-child" name="e-child" errorCode="CHILD_FAIL" />',
     '<bpmn:signal id="s-stop" name="soak-stop" />',
+    '<bpmn:signal id="s-other" name="soak-other" />',
   ]);
 }
 
-/** The called process: a work step (whose worker may throw CHILD_FAIL) and a message throw; a signal boundary ends it early. */
+/**
+ * The called process: a work step (whose worker may throw CHILD_FAIL; a signal boundary ends it early), an event-based
+ * gateway (a signal against a 45 min timer) and a message throw.
+ */
 export const soakChild = withRoots(
   processXml(
     'soak-child',
@@ -119,13 +133,20 @@ export const soakChild = withRoots(
       end('child-other-end'),
       '<bpmn:intermediateThrowEvent id="child-notify"><bpmn:extensionElements><zeebe:taskDefinition type="soak-notify" /></bpmn:extensionElements><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>',
       end(),
+      '<bpmn:eventBasedGateway id="child-wait" />',
+      `<bpmn:intermediateCatchEvent id="child-go">${'<bpmn:signalEventDefinition signalRef="s-go" />'}</bpmn:intermediateCatchEvent>`,
+      `<bpmn:intermediateCatchEvent id="child-later">${timer('timeDuration', 'PT45M')}</bpmn:intermediateCatchEvent>`,
       flow('c1', 'start', 'child-work'),
-      flow('c2', 'child-work', 'child-notify'),
+      flow('c2', 'child-work', 'child-wait'),
+      flow('c5', 'child-wait', 'child-go'),
+      flow('c6', 'child-wait', 'child-later'),
+      flow('c7', 'child-go', 'child-notify'),
+      flow('c8', 'child-later', 'child-notify'),
       flow('c3', 'child-notify', 'end'),
       flow('c4', 'child-other', 'child-other-end'),
     ].join('\n'),
   ),
-  ['<bpmn:signal id="s-other" name="soak-other" />'],
+  ['<bpmn:signal id="s-other" name="soak-other" />', '<bpmn:signal id="s-go" name="soak-go" />'],
 );
 
 /** A process started by the keyed message soak-begin (one instance per key); `tag` makes each deployment a new version. */
