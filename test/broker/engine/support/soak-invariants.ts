@@ -22,9 +22,9 @@ export interface Snapshot {
   incidents: [number, { elementInstanceKey: number; jobKey: number; errorType: string }][];
   events: {
     timers: [number, { elementInstanceKey: number; targetElementId?: string }][];
-    subscriptions: [number, { elementInstanceKey: number; messageName: string }][];
+    subscriptions: [number, { elementInstanceKey: number; messageName: string; elementId: string }][];
     triggers: [number, { scopeKey: number }][];
-    signals: [number, { catchEventInstanceKey: number; signalName: string }][];
+    signals: [number, { catchEventInstanceKey: number; signalName: string; catchEventId: string }][];
   };
 }
 
@@ -77,6 +77,18 @@ export function invariantViolations(engine: BrokerEngine, inclusiveJoins: Readon
   for (const [key, trigger] of snap.events.triggers) {
     if (!byKey.has(trigger.scopeKey)) problems.push(`event trigger ${key}: scope ${trigger.scopeKey} is gone`);
   }
+  // one element instance waits at most once for each of its catch events
+  const duplicates = (kind: string, owners: [number, string][]): void => {
+    const seen = new Set<string>();
+    for (const [owner, target] of owners) {
+      const id = `${owner}/${target}`;
+      if (seen.has(id)) problems.push(`${kind} of element instance ${owner} for '${target}' opened twice`);
+      seen.add(id);
+    }
+  };
+  duplicates('timer', snap.events.timers.filter(([, t]) => t.elementInstanceKey > 0).map(([, t]) => [t.elementInstanceKey, t.targetElementId ?? '']));
+  duplicates('message subscription', snap.events.subscriptions.map(([, m]) => [m.elementInstanceKey, m.elementId]));
+  duplicates('signal subscription', snap.events.signals.filter(([, t]) => t.catchEventInstanceKey > 0).map(([, t]) => [t.catchEventInstanceKey, t.catchEventId]));
   for (const job of snap.jobs) {
     if (!byKey.has(job.value.elementInstanceKey)) problems.push(`job ${job.key} (${job.value.type}): element instance ${job.value.elementInstanceKey} is gone`);
   }
