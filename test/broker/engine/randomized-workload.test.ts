@@ -75,6 +75,8 @@ class Workload {
   versionKeys: string[] = [];
   starterKeys: string[] = [];
   private starterTag = 0;
+  private childKeys: string[] = [];
+  private childTag = 0;
   private readonly actions: Action[];
 
   constructor(
@@ -100,6 +102,7 @@ class Workload {
       { name: 'resolve', weight: 3, run: () => this.resolve() },
       { name: 'starter', weight: 2, run: () => this.starter() },
       { name: 'set-variables', weight: 2, run: () => this.setVariables() },
+      { name: 'child-version', weight: 1, run: () => this.childVersion() },
     ];
   }
 
@@ -258,6 +261,25 @@ class Workload {
     return `deployed soak-starter ${await this.deployStarter()}`;
   }
 
+  /** Deploys a new version of the called process, or deletes its latest one (rejected while it has instances). */
+  private async childVersion(): Promise<string> {
+    if (this.childKeys.length > 1 && this.random() < 0.5) {
+      const key = this.childKeys[this.childKeys.length - 1]!;
+      const r = await this.call('delete', () => unary(this.raw, 'DeleteResource', { resourceKey: key }));
+      if (r === 'ok') this.childKeys.pop();
+      return `delete soak-child ${key} ${r}`;
+    }
+    return `deployed soak-child ${await this.deployChild()}`;
+  }
+
+  /** Deploys a new version of the called process; returns its key. */
+  async deployChild(): Promise<string> {
+    const xml = soakChild.replace('id="soak-child" isExecutable', `id="soak-child" name="v${++this.childTag}" isExecutable`);
+    const deployed = await this.run.client.deployResource({ name: 'soak-child.bpmn', process: Buffer.from(xml) });
+    this.childKeys.push(deployed.deployments[0]!.process.processDefinitionKey);
+    return this.childKeys[this.childKeys.length - 1]!;
+  }
+
   /** Deploys a new version of the message-started process; returns its key. */
   async deployStarter(): Promise<string> {
     const deployed = await this.run.client.deployResource({ name: 'soak-starter.bpmn', process: Buffer.from(soakStarter(++this.starterTag)) });
@@ -297,7 +319,7 @@ describe('randomized workload', () => {
       watchProcessor(run.engine, thrown);
       let raw = rawClient(run.address);
       const workload = new Workload(seed, run, raw);
-      await run.client.deployResource({ name: 'soak-child.bpmn', process: Buffer.from(soakChild) });
+      await workload.deployChild();
       for (const version of [1, 2] as const) {
         const deployed = await run.client.deployResource({ name: 'soak.bpmn', process: Buffer.from(soakProcess(version)) });
         workload.versionKeys.push(deployed.deployments[0]!.process.processDefinitionKey);
