@@ -149,13 +149,18 @@ export const soakChild = withRoots(
   ['<bpmn:signal id="s-other" name="soak-other" />', '<bpmn:signal id="s-go" name="soak-go" />'],
 );
 
-/** A process started by the keyed message soak-begin (one instance per key); `tag` makes each deployment a new version. */
+/**
+ * A process started by the keyed message soak-begin (one instance per key) and by a timer cycle (R3/PT90M); `tag` makes
+ * each deployment a new version (which closes the previous version's start events; deleting it reopens them).
+ */
 export function soakStarter(tag: number): string {
   return withRoots(
     processXml(
       'soak-starter',
       [
         `<bpmn:startEvent id="start" name="v${tag}">${messageRef('m-begin')}</bpmn:startEvent>`,
+        `<bpmn:startEvent id="tick">${timer('timeCycle', 'R3/PT90M')}</bpmn:startEvent>`,
+        flow('b0', 'tick', 'begin-work'),
         serviceTask('begin-work', 'soak-begin-work'),
         end(),
         flow('b1', 'start', 'begin-work'),
