@@ -27,7 +27,7 @@ const START_AT = ['review', 'sign', 'clerk', 'call', 'merge', 'join', 'nudge', '
 /** Element ids present in both versions (identity mapping for migrations). */
 const MIGRATABLE = [
   'sub', 'review', 'fix', 'escalate', 'sign', 'clerk', 'call', 'notify', 'nudge', 'handle', 'remind', 'esp-nudge', 'esp-withdraw', 'esp-child-fail', 'esp-stop', 'esp-remind',
-  'sub-timeout', 'rejected', 'ping', 'sign-rejected', 'merge-a', 'split', 'merge', 'join',
+  'sub-timeout', 'rejected', 'ping', 'escalated', 'esc-task', 'sign-rejected', 'merge-a', 'split', 'merge', 'join',
   ...['esp-nudge', 'esp-withdraw', 'esp-child-fail', 'esp-stop', 'esp-remind'].map((id) => `${id}-start`),
 ];
 

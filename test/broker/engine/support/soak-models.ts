@@ -29,8 +29,8 @@ export const SOAK_ERROR_CODES = ['REJECT', 'CHILD_FAIL', 'OTHER'] as const;
  * step; message event sub-processes, non-interrupting nudge and interrupting withdraw) with an interrupting
  * deadline timer; the fix step ends in a terminate end event. Branch two: an inclusive fork into a 会签 (parallel
  * multi-instance user task, two of three approvals complete it; an error boundary on its body also leads to the join),
- * a sequential multi-instance clerk task and a script task, an inclusive join, a call activity (non-interrupting ping
- * boundary) and a link jump to the parallel join. Process event sub-processes: the called process's CHILD_FAIL error
+ * a sequential multi-instance clerk task and a script task, an inclusive join, a call activity (non-interrupting ping and
+ * escalation boundaries) and a link jump to the parallel join. Process event sub-processes: the called process's CHILD_FAIL error
  * (interrupting), a stop signal (interrupting), a reminder cycle (non-interrupting) whose path throws a signal.
  */
 export function soakProcess(version: 1 | 2): string {
@@ -70,6 +70,9 @@ export function soakProcess(version: 1 | 2): string {
     '<bpmn:inclusiveGateway id="merge" />',
     '<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="soak-child" propagateAllChildVariables="false" /></bpmn:extensionElements></bpmn:callActivity>',
     boundary('ping', 'call', messageRef('m-ping'), false),
+    boundary('escalated', 'call', '<bpmn:escalationEventDefinition escalationRef="esc" />', false),
+    serviceTask('esc-task', 'soak-esc'),
+    end('esc-end'),
     end('ping-end'),
     linkThrow('jump', 'tail'),
     linkCatch('tail-catch', 'tail'),
@@ -103,6 +106,8 @@ export function soakProcess(version: 1 | 2): string {
     flow('f9', 'light', 'merge'),
     flow('f10', 'merge', 'call'),
     flow('f11', 'ping', 'ping-end'),
+    flow('f11b', 'escalated', 'esc-task'),
+    flow('f11c', 'esc-task', 'esc-end'),
     flow('f12', 'call', 'jump'),
     flow('f13', 'tail-catch', 'join'),
     ...(version === 2 ? [flow('f14', 'join', 'archive'), flow('f15', 'archive', 'notify')] : [flow('f14', 'join', 'notify')]),
@@ -116,12 +121,13 @@ export function soakProcess(version: 1 | 2): string {
     '<bpmn:error id="e-child" name="e-child" errorCode="CHILD_FAIL" />',
     '<bpmn:signal id="s-stop" name="soak-stop" />',
     '<bpmn:signal id="s-other" name="soak-other" />',
+    '<bpmn:escalation id="esc" name="esc" escalationCode="ESC" />',
   ]);
 }
 
 /**
- * The called process: a work step (whose worker may throw CHILD_FAIL; a signal boundary ends it early), an event-based
- * gateway (a signal against a 45 min timer) and a message throw.
+ * The called process: a work step (whose worker may throw CHILD_FAIL; a signal boundary ends it early), an escalation
+ * throw (caught by the call activity's boundary), an event-based gateway (a signal against a 45 min timer) and a message throw.
  */
 export const soakChild = withRoots(
   processXml(
@@ -137,7 +143,9 @@ export const soakChild = withRoots(
       `<bpmn:intermediateCatchEvent id="child-go">${'<bpmn:signalEventDefinition signalRef="s-go" />'}</bpmn:intermediateCatchEvent>`,
       `<bpmn:intermediateCatchEvent id="child-later">${timer('timeDuration', 'PT45M')}</bpmn:intermediateCatchEvent>`,
       flow('c1', 'start', 'child-work'),
-      flow('c2', 'child-work', 'child-wait'),
+      '<bpmn:intermediateThrowEvent id="child-escalate"><bpmn:escalationEventDefinition escalationRef="esc" /></bpmn:intermediateThrowEvent>',
+      flow('c2', 'child-work', 'child-escalate'),
+      flow('c2b', 'child-escalate', 'child-wait'),
       flow('c5', 'child-wait', 'child-go'),
       flow('c6', 'child-wait', 'child-later'),
       flow('c7', 'child-go', 'child-notify'),
@@ -146,7 +154,7 @@ export const soakChild = withRoots(
       flow('c4', 'child-other', 'child-other-end'),
     ].join('\n'),
   ),
-  ['<bpmn:signal id="s-other" name="soak-other" />', '<bpmn:signal id="s-go" name="soak-go" />'],
+  ['<bpmn:signal id="s-other" name="soak-other" />', '<bpmn:signal id="s-go" name="soak-go" />', '<bpmn:escalation id="esc" name="esc" escalationCode="ESC" />'],
 );
 
 /**
