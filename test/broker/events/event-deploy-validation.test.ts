@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundary, catchEvent, end, flow, message, messageDef, processXml, serviceTask, start, timerDef, withRoots } from './support/event-bpmn.ts';
 import { startEventsHarness, type EventsHarness } from './support/events-harness.ts';
+import { itRejectsEach, type InvalidModel } from './support/invalid-models.ts';
 
 const linear = (id: string, middle: string, middleId: string, roots: string[] = []): string =>
   withRoots(processXml(id, [start(), middle, end(), flow('f1', 'start', middleId), flow('f2', middleId, 'end')].join('\n')), roots);
 
-const INVALID: ReadonlyArray<{ name: string; xml: string; elementId: string; text: string }> = [
+const INVALID: readonly InvalidModel[] = [
   {
     name: 'a timer duration that is not ISO-8601',
     xml: linear('bad-duration', catchEvent('wait', timerDef('timeDuration', '15 minutes')), 'wait'),
@@ -104,20 +105,7 @@ describe('deploy validation of events', () => {
     await h.close();
   });
 
-  for (const model of INVALID) {
-    it(`should reject ${model.name}, naming element '${model.elementId}'`, async () => {
-      // when
-      const failure = await h.deploy(`${model.name}.bpmn`, model.xml).then(
-        () => undefined,
-        (error: Error) => error,
-      );
-      // then
-      expect(failure, 'deployment should have been rejected').toBeDefined();
-      expect(failure!.message).toContain('INVALID_ARGUMENT');
-      expect(failure!.message).toContain(`Element: ${model.elementId}`);
-      expect(failure!.message).toContain(model.text);
-    });
-  }
+  itRejectsEach(() => h, INVALID);
 
   it('should accept FEEL timers and messages whose values are only known at runtime', async () => {
     // given

@@ -3,12 +3,13 @@ import { jobOf, liveEngines, replayFromLog } from '../engine/support/engine-harn
 import { end, error, flow, message, messageDef, processXml, serviceTask, start, timerDef, withRoots } from './support/event-bpmn.ts';
 import { errorDef, eventSubProcess } from './support/event-sub-process-bpmn.ts';
 import { HOUR, startEventsHarness, type EventsHarness } from './support/events-harness.ts';
+import type { InvalidModel } from './support/invalid-models.ts';
 
 /** start → task → end plus extra elements. */
 const withTask = (id: string, extra: string[], roots: string[] = []): string =>
   withRoots(processXml(id, [start(), serviceTask('task', `${id}-work`), end(), flow('f1', 'start', 'task'), flow('f2', 'task', 'end'), ...extra].join('\n')), roots);
 
-const INVALID: ReadonlyArray<{ name: string; xml: string; elementId: string; text: string }> = [
+const INVALID: readonly InvalidModel[] = [
   {
     name: 'a non-interrupting error event sub-process',
     xml: withTask('espv-err-ni', [eventSubProcess('onError', { id: 'errStart', definition: errorDef('espv-e'), interrupting: false })], [error('espv-e', 'E')]),

@@ -8,6 +8,7 @@ import type { ExportedRecord } from '../../../engine/broker/index.ts';
 import { jobOf, liveEngines, replayFromLog } from '../engine/support/engine-harness.ts';
 import { end, flow, processXml, serviceTask, start } from './support/event-bpmn.ts';
 import { startEventsHarness, type EventsHarness } from './support/events-harness.ts';
+import { itRejectsEach, type InvalidModel } from './support/invalid-models.ts';
 
 const linkThrow = (id: string, name: string, extensions = ''): string =>
   `<bpmn:intermediateThrowEvent id="${id}">${extensions ? `<bpmn:extensionElements>${extensions}</bpmn:extensionElements>` : ''}<bpmn:linkEventDefinition name="${name}" /></bpmn:intermediateThrowEvent>`;
@@ -146,7 +147,7 @@ describe('link events', () => {
   });
 });
 
-const INVALID: ReadonlyArray<{ name: string; xml: string; elementId: string; text: string }> = [
+const INVALID: readonly InvalidModel[] = [
   {
     name: 'a link throw event without a catch event of its name',
     xml: processXml('link-orphan', [start(), linkThrow('jump', 'nowhere'), linkCatch('land', 'elsewhere'), end(), flow('f1', 'start', 'jump'), flow('f2', 'land', 'end')].join('\n')),
@@ -206,20 +207,7 @@ describe('deploy validation of link events', () => {
     await h.close();
   });
 
-  for (const model of INVALID) {
-    it(`should reject ${model.name}, naming element '${model.elementId}'`, async () => {
-      // when
-      const failure = await h.deploy(`${model.name}.bpmn`, model.xml).then(
-        () => undefined,
-        (error: Error) => error,
-      );
-      // then
-      expect(failure, 'deployment should have been rejected').toBeDefined();
-      expect(failure!.message).toContain('INVALID_ARGUMENT');
-      expect(failure!.message).toContain(`Element: ${model.elementId}`);
-      expect(failure!.message).toContain(model.text);
-    });
-  }
+  itRejectsEach(() => h, INVALID);
 });
 
 describe('link events in the log', () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobOf, liveEngines, replayFromLog } from '../engine/support/engine-harness.ts';
 import { end, flow, io, message, processXml, start, withRoots } from './support/event-bpmn.ts';
 import { lifecycle, startEventsHarness, type EventsHarness } from './support/events-harness.ts';
+import { itRejectsEach, type InvalidModel } from './support/invalid-models.ts';
 
 /** A message throw event (intermediate or end) with a task definition, io mappings and headers. */
 function messageThrow(tag: 'intermediateThrowEvent' | 'endEvent', id: string, type: string | undefined, extensions = ''): string {
@@ -120,7 +121,7 @@ describe('message throw events', () => {
   });
 });
 
-const INVALID: ReadonlyArray<{ name: string; xml: string; elementId: string; text: string }> = [
+const INVALID: readonly InvalidModel[] = [
   {
     name: 'an intermediate message throw event without a task definition',
     xml: withRoots(processXml('mt-bare', [start(), messageThrow('intermediateThrowEvent', 'tell', undefined), end(), flow('f1', 'start', 'tell'), flow('f2', 'tell', 'end')].join('\n')), [message('notice', 'notice')]),
@@ -153,20 +154,7 @@ describe('deploy validation of message throw events', () => {
     await h.close();
   });
 
-  for (const model of INVALID) {
-    it(`should reject ${model.name}, naming element '${model.elementId}'`, async () => {
-      // when
-      const failure = await h.deploy(`${model.name}.bpmn`, model.xml).then(
-        () => undefined,
-        (error: Error) => error,
-      );
-      // then
-      expect(failure, 'deployment should have been rejected').toBeDefined();
-      expect(failure!.message).toContain('INVALID_ARGUMENT');
-      expect(failure!.message).toContain(`Element: ${model.elementId}`);
-      expect(failure!.message).toContain(model.text);
-    });
-  }
+  itRejectsEach(() => h, INVALID);
 
   it('should accept a message throw event with a task definition and no message reference, as Zeebe does', async () => {
     // given
