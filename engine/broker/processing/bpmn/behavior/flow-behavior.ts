@@ -36,10 +36,11 @@ export class FlowBehavior {
 
   /** Activates the inclusive joins of a scope that hold a token and can no longer get another one (a path ended or moved away). */
   releaseInclusiveJoins(scopeKey: number): void {
-    const skip = new Set([...this.activatedJoins].filter((k) => k.startsWith(`${scopeKey}:`)).map((k) => k.slice(`${scopeKey}:`.length)));
+    // Called whenever a path moves or ends: most scopes hold no waiting token, so leave at once.
     const scope = this.ctx.state.elementInstances.get(scopeKey);
+    if (!scope?.pendingFlows?.size) return;
+    const skip = new Set([...this.activatedJoins].filter((k) => k.startsWith(`${scopeKey}:`)).map((k) => k.slice(`${scopeKey}:`.length)));
     for (const gateway of readyInclusiveJoins(this.ctx.state, scopeKey, skip)) {
-      if (!scope) break;
       this.activatedJoins.add(`${scopeKey}:${gateway.id}`);
       this.activate(scope.value, scopeKey, gateway);
     }
