@@ -3,9 +3,14 @@
  * One processed command and everything it produced form one batch, written in one transaction;
  * lmdb groups the batches of one event turn into one commit (group commit).
  */
-import { open, type Database, type RootDatabase } from 'lmdb';
+import { open, type Database, type DatabaseOptions, type RootDatabase } from 'lmdb';
 import type { BrokerRecord } from '../protocol/record.ts';
 import { LogClosedError } from '../errors.ts';
+
+/** Key of the shared msgpack structures in the log database (positions, the batch keys, start at 1). */
+const STRUCTURES_KEY = 0;
+/** Distinct record shapes kept shared (msgpackr allows up to 8,160; the broker writes a few hundred). */
+const MAX_SHARED_STRUCTURES = 1_000;
 
 /** What is stored per batch. */
 export interface StoredBatch {
@@ -41,7 +46,15 @@ export class RecordLog {
   /** Opens (or creates) the log in a directory. */
   static open(options: RecordLogOptions): RecordLog {
     const root = open({ path: options.dir, maxDbs: 4, separateFlushed: true, noMemInit: true });
-    const batches = root.openDB<StoredBatch, number>({ name: 'log', keyEncoding: 'uint32' });
+    // Shared msgpack structures (kept under key 0; positions start at 1): record shapes are stored
+    // once instead of in every batch, and their readers stay compiled across batches.
+    const logOptions: DatabaseOptions & { name: string; maxSharedStructures: number } = {
+      name: 'log',
+      keyEncoding: 'uint32',
+      sharedStructuresKey: STRUCTURES_KEY,
+      maxSharedStructures: MAX_SHARED_STRUCTURES,
+    };
+    const batches = root.openDB<StoredBatch, number>(logOptions);
     const acks = root.openDB<number, string>({ name: 'exporter-positions' });
     const log = new RecordLog(root, batches, acks, options.waitForFlush !== false);
     return log;
@@ -49,12 +62,12 @@ export class RecordLog {
 
   /** Every stored batch in order (for replay on start). */
   *batchesInOrder(): Generator<StoredBatch> {
-    for (const { value } of this.batches.getRange({})) yield value;
+    for (const { value } of this.batches.getRange({ start: 1 })) yield value;
   }
 
   /** Position of the last stored record, 0 when empty. */
   lastStoredPosition(): number {
-    for (const { value } of this.batches.getRange({ reverse: true, limit: 1 })) {
+    for (const { value } of this.batches.getRange({ end: 0, reverse: true, limit: 1 })) {
       const last = value.records[value.records.length - 1];
       return last ? last.position : 0;
     }
@@ -104,7 +117,7 @@ export class RecordLog {
     const out: BrokerRecord[] = [];
     if (after >= this.committedPosition) return out;
     let start = after + 1;
-    for (const { key } of this.batches.getRange({ start: start, reverse: true, limit: 1 })) start = key;
+    for (const { key } of this.batches.getRange({ start, end: 0, reverse: true, limit: 1 })) start = key;
     for (const { value } of this.batches.getRange({ start })) {
       for (const record of value.records) {
         if (record.position <= after) continue;
