@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppHarness } from './support/app-harness.ts';
+import { AppHarness, eventually } from './support/app-harness.ts';
 import { INSPECTION_FORM, REVIEW_FORM, caseStatus, fileRebuildCase, openTask } from './support/case-steps.ts';
 
 /**
@@ -27,7 +27,13 @@ describe('case history with an external Zeebe (app-observed records)', () => {
     await h.as('cg.zhao', 'POST', `/api/tasks/${insp.id}/complete`, { variables: INSPECTION_FORM });
     await caseStatus(h, c.id, 'completed');
 
-    const history = await h.as<Array<{ kind: string; actor: string | null; action: string }>>('auditor.lin', 'GET', `/api/cases/${c.id}/history`);
+    // the close worker marks the case completed inside its handler and records its own observation
+    // just after, so the last observed completion can trail the status by a moment
+    type Entry = { kind: string; actor: string | null; action: string };
+    const history = await eventually(async () => {
+      const r = await h.as<Entry[]>('auditor.lin', 'GET', `/api/cases/${c.id}/history`);
+      return r.body.filter((e) => e.action === 'observed.JOB.COMPLETED').length >= 5 ? r : undefined;
+    }, 'five observed job completions (register, check, permit, notify, close)');
     const actions = history.body.map((e) => e.action);
     expect(actions[0]).toBe('case.filed');
     expect(actions).toContain('observed.PROCESS_INSTANCE_CREATION.CREATED');
