@@ -1,7 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORTER_ID } from '../../engine/app/exporter/broker-record-exporter.ts';
 import { AppHarness, eventually } from './support/app-harness.ts';
+import { exportedPositions } from './support/exported-positions.ts';
 import { REVIEW_FORM, fileRebuildCase, openTask } from './support/case-steps.ts';
 
 interface Verdict {
@@ -62,10 +62,7 @@ describe('tamper-evident case history', () => {
 
   it('should export every broker record exactly once and acknowledge the last position', async () => {
     await caseWithHistory();
-    const exporter = h.broker.exporter;
-    await eventually(async () => exporter.acknowledgedPosition(EXPORTER_ID) === exporter.read(0, 1_000_000).at(-1)?.position, 'exporter caught up');
-    const fromBroker = exporter.read(0, 1_000_000).map((r) => r.position);
-    const stored = (await client.db().collection('broker_records').find({}, { projection: { position: 1 } }).sort({ position: 1 }).toArray()).map((d) => d.position as number);
+    const { fromBroker, stored } = await exportedPositions(h, client.db());
     expect(stored).toEqual(fromBroker);
   });
 });
