@@ -53,7 +53,10 @@ describe('tamper-evident case history', () => {
   it('should report a deleted entry as a gap at the entry that follows it', async () => {
     const c = await caseWithHistory();
     const history = client.db().collection('case_history');
-    const victim = await eventually(async () => history.findOne({ caseId: c.id, seq: 3 }), 'three history entries');
+    // the exporter chains the broker's records asynchronously: wait for an entry after the victim,
+    // or deleting the (then last) entry would leave a shorter chain that still verifies
+    await eventually(async () => history.findOne({ caseId: c.id, seq: 4 }), 'four history entries');
+    const victim = await history.findOne({ caseId: c.id, seq: 3 });
     await history.deleteOne({ _id: victim!._id });
     const v = (await h.as<Verdict>('auditor.lin', 'GET', `/api/cases/${c.id}/verify`)).body;
     expect(v.valid).toBe(false);
