@@ -115,14 +115,22 @@ describe('HTTP shell', () => {
   });
 
   it('should finish an in-flight request during a graceful close and refuse new connections', async () => {
+    // the handler answers only when the test lets it, once the close has begun (no sleeps: under
+    // load a fixed pause could end before the request even reached the server)
+    let arrived!: () => void;
+    const inHandler = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     const r = Router();
     r.get('/slow', (_req, res) => {
-      setTimeout(() => res.json({ done: true }), 400);
+      arrived();
+      void released.then(() => res.json({ done: true }));
     });
     const { http, url } = await serve([], [r]);
     const inFlight = fetch(`${url}/api/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await inHandler;
     const closed = http.close();
+    release();
     const res = await inFlight;
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ done: true });
