@@ -35,7 +35,11 @@ export async function startAppProcess(opts: { dataDir?: string; env?: NodeJS.Pro
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within ${opts.timeoutMs ?? 45_000} ms:\n${out}`)), opts.timeoutMs ?? 45_000);
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      child.kill('SIGKILL'); // do not leave a half-started app (and its servers) behind
+      reject(new Error(`app did not start within ${opts.timeoutMs ?? 45_000} ms:\n${out}`));
+    }, opts.timeoutMs ?? 45_000);
     const poll = setInterval(() => {
       const m = /open (http:\/\/\S+?)\/?\s/.exec(out);
       if (m) {
