@@ -235,6 +235,18 @@ export interface ExecutableElement {
   readonly interrupting?: boolean;
   /** Activities: ids of the boundary events attached to them, in model order. */
   readonly boundaryEventIds?: readonly string[];
+  /** Activities marked `isForCompensation` (compensation handlers): never entered by a sequence flow. */
+  readonly isForCompensation?: boolean;
+  /** Compensation boundary, intermediate throw and end events. */
+  readonly compensation?: CompensationDefinition;
+}
+
+/** Compensation details of a compensation event (`bpmn:compensateEventDefinition`). */
+export interface CompensationDefinition {
+  /** Throw and end events: the activity to compensate (`activityRef`); absent = every completed activity of the scope. */
+  readonly activityRef?: string;
+  /** Boundary events: id of the compensation handler the event is associated with. */
+  readonly handlerId?: string;
 }
 
 /** A timer definition: exactly one of timeDuration, timeDate or timeCycle. */

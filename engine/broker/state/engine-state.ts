@@ -1,5 +1,6 @@
 /** All engine state, with the read-only view handed to processors. */
 import { KeyGenerator } from '../keys.ts';
+import { CompensationState, type ReadonlyCompensationState } from './compensation-state.ts';
 import { DeploymentState, type ReadonlyDeploymentState } from './deployment-state.ts';
 import { EventState, type ReadonlyEventState } from './event-state.ts';
 import { ElementInstanceState, type ReadonlyElementInstanceState } from './element-instance-state.ts';
@@ -18,6 +19,8 @@ export interface ReadonlyEngineState {
   readonly models: ReadonlyProcessModels;
   /** Timers, messages and subscriptions (part 2A). */
   readonly events: ReadonlyEventState;
+  /** Compensation subscriptions. */
+  readonly compensations: ReadonlyCompensationState;
 }
 
 /** What appliers may change. */
@@ -28,6 +31,7 @@ export class MutableEngineState implements ReadonlyEngineState {
   readonly jobs = new JobState();
   readonly incidents = new IncidentState();
   readonly events = new EventState();
+  readonly compensations = new CompensationState();
   readonly keys = new KeyGenerator();
   /** Derived executable models; not part of the snapshot. */
   readonly models = new ProcessModels();
@@ -41,6 +45,7 @@ export class MutableEngineState implements ReadonlyEngineState {
       jobs: this.jobs.snapshot(),
       incidents: this.incidents.snapshot(),
       events: this.events.snapshot(),
+      compensations: this.compensations.snapshot(),
       nextKey: this.keys.nextKey,
     };
   }

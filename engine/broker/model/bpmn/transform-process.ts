@@ -12,6 +12,7 @@ import {
   readUserTask,
 } from './read-element-properties.ts';
 import { readCalledElement } from './read-called-element.ts';
+import { isForCompensation, readCompensation } from './read-compensation.ts';
 import { readError, readEscalation, readLinkName, readMessage, readSignal, readTimer } from './read-event-definitions.ts';
 
 /** Where the process came from. */
@@ -155,6 +156,8 @@ function transformContainer(
       attachedToId: node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef')?.id : undefined,
       cancelActivity: node.$type === 'bpmn:BoundaryEvent' ? node.cancelActivity !== false : undefined,
       interrupting: node.$type === 'bpmn:StartEvent' && container.triggeredByEvent === true ? node.isInterrupting !== false : undefined,
+      isForCompensation: isForCompensation(node) ? true : undefined,
+      compensation: readCompensation(node),
     });
     childIds.push(id);
   }

@@ -8,6 +8,8 @@ import type { ElementRow } from './element-table.ts';
 import { elementList, elementProp, extension, localTypeName, stringProp } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
 import { eventDefinition, isMessageThrowEvent, messageElement, readLinkName, signalElement, timerParts } from './read-event-definitions.ts';
+import { compensateDefinition } from './read-compensation.ts';
+import { validateCompensation, validateCompensationBoundary } from './validate-compensation.ts';
 import { inEventSubProcess } from './validate-event-sub-process.ts';
 import { checkExpression } from './validate-expression.ts';
 import { validateImplementation } from './validate-extensions.ts';
@@ -37,7 +39,11 @@ export function validateEventDetails(
   if (definition?.$type === 'bpmn:ErrorEventDefinition') validateError(definition, row, report);
   if (definition?.$type === 'bpmn:SignalEventDefinition') validateSignal(node, report);
   if (definition?.$type === 'bpmn:EscalationEventDefinition') validateEscalation(node, definition, row, report);
-  if (row.type === 'BOUNDARY_EVENT') validateBoundary(node, outgoing, report);
+  validateCompensation(node, row, report);
+  if (row.type === 'BOUNDARY_EVENT') {
+    if (compensateDefinition(node)) validateCompensationBoundary(node, outgoing, report);
+    else validateBoundary(node, outgoing, report);
+  }
   if (row.type === 'EVENT_BASED_GATEWAY') validateEventBasedGateway(outgoing, report);
 }
 

@@ -4,6 +4,7 @@ import type { BrokerRecord, EventRecord } from '../../protocol/record.ts';
 import type { MutableEngineState } from '../engine-state.ts';
 import type { Applier, Appliers } from './applier.ts';
 import { deploymentAppliers, formAppliers, processAppliers, resourceDeletionAppliers } from './deployment-appliers.ts';
+import { compensationSubscriptionAppliers } from './compensation-appliers.ts';
 import { eventAppliers } from './event-appliers.ts';
 import { incidentAppliers } from './incident-appliers.ts';
 import { jobAppliers, jobBatchAppliers } from './job-appliers.ts';
@@ -25,6 +26,7 @@ export const appliers: Appliers = {
   VARIABLE: variableAppliers,
   VARIABLE_DOCUMENT: variableDocumentAppliers,
   INCIDENT: incidentAppliers,
+  COMPENSATION_SUBSCRIPTION: compensationSubscriptionAppliers,
   ...eventAppliers,
 };
 

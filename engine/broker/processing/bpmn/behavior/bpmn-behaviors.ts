@@ -1,6 +1,7 @@
 /** The one facade element processors use for shared behaviour (Zeebe's BpmnBehaviors). */
 import type { ProcessingContext } from '../../processing-context.ts';
 import type { BpmnContainerProcessor, BpmnElementProcessor, ElementContext } from '../element-processor.ts';
+import { CompensationBehavior } from './compensation-behavior.ts';
 import { EventBehavior } from './event-behavior.ts';
 import { EventSubProcessBehavior } from './event-sub-process-behavior.ts';
 import { FlowBehavior } from './flow-behavior.ts';
@@ -23,6 +24,7 @@ export class BpmnBehaviors {
   readonly events: EventBehavior;
   readonly eventSubProcesses: EventSubProcessBehavior;
   readonly multiInstance: MultiInstanceBehavior;
+  readonly compensations: CompensationBehavior;
 
   constructor(
     readonly ctx: ProcessingContext,
@@ -37,6 +39,7 @@ export class BpmnBehaviors {
     this.eventSubProcesses = new EventSubProcessBehavior(this);
     this.events.onEventSubProcessStart = (scope, start, variables) => this.eventSubProcesses.trigger(scope, start, variables);
     this.multiInstance = new MultiInstanceBehavior(ctx, this.transitions, this.variables, this.incidents);
+    this.compensations = new CompensationBehavior(ctx);
   }
 
   /** Builds the element context of an existing element instance. */
@@ -146,7 +149,9 @@ export class BpmnBehaviors {
     const body = this.multiInstance.bodyOf(element);
     const inner = body ? this.multiInstance.innerCompleting(element, body) : undefined;
     if (body && !inner) return;
+    this.compensations.createSubscription(element);
     this.transitions.completed(element);
+    this.compensations.completeHandler(element);
     if (body && inner) this.multiInstance.afterInnerCompleted(inner, body);
     else this.flows.takeOutgoing(element);
   }

@@ -6,6 +6,7 @@ import type { ElementContext } from '../element-processor.ts';
 export function terminateContainer(element: ElementContext, bpmn: BpmnBehaviors): void {
   bpmn.transitions.terminating(element);
   bpmn.events.unsubscribe(element.key);
+  if (element.value.bpmnElementType === 'SUB_PROCESS') bpmn.compensations.deleteBelow(element);
   bpmn.incidents.resolveAll(element.key, 0);
   const instance = bpmn.ctx.state.elementInstances.get(element.key);
   if (!instance || instance.childCount === 0) {

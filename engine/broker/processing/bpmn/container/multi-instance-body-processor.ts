@@ -39,7 +39,9 @@ export const multiInstanceBodyProcessor: BpmnContainerProcessor = {
       const collected = bpmn.ctx.state.variables.local(body.key)?.get(properties.outputCollection)?.value ?? [];
       bpmn.variables.mergePropagating(body.value.flowScopeKey, { [properties.outputCollection]: collected }, body.value);
     }
+    bpmn.compensations.createSubscription(body);
     bpmn.transitions.completed(body);
+    bpmn.compensations.completeHandler(body);
     bpmn.flows.takeOutgoing(body);
   },
   onTerminate(body, bpmn) {

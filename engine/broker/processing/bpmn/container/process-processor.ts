@@ -24,6 +24,7 @@ export const processProcessor: BpmnContainerProcessor = {
     const variables = awaited ? bpmn.ctx.state.variables.collect(piKey) : {};
     const childVariables = element.value.parentElementInstanceKey > 0 ? bpmn.ctx.state.variables.collect(piKey) : {};
     const held = heldCorrelationKey(bpmn.ctx, piKey, element.value.bpmnProcessId);
+    bpmn.compensations.deleteAll(piKey);
     bpmn.transitions.completed(element);
     calledInstanceCompleted(element, childVariables, bpmn);
     startNextBufferedInstance(bpmn.ctx, held, element.value.bpmnProcessId);
@@ -32,6 +33,7 @@ export const processProcessor: BpmnContainerProcessor = {
   onTerminate(element, bpmn) {
     bpmn.transitions.terminating(element);
     bpmn.events.unsubscribe(element.key);
+    bpmn.compensations.deleteAll(element.key);
     const instance = bpmn.ctx.state.elementInstances.get(element.key);
     bpmn.incidents.resolveAll(element.key, 0);
     if (!instance || instance.childCount === 0) {

@@ -4,6 +4,7 @@
  * catch event of the same name in the same flow scope).
  */
 import { leafProcessor } from '../leaf-processor.ts';
+import { activateCompensationThrow, completeCompensationThrow } from './compensation-throw.ts';
 import { activateLinkEvent, completeLinkThrow } from './link-event.ts';
 import { activateMessageThrow } from './message-throw.ts';
 import { activateThrowEvent } from './throw-event.ts';
@@ -14,12 +15,17 @@ export const intermediateThrowEventProcessor = leafProcessor(
       activateLinkEvent(element, bpmn);
       return;
     }
+    if (element.element.eventType === 'COMPENSATION') {
+      activateCompensationThrow(element, bpmn);
+      return;
+    }
     if (!bpmn.activatingWithInputs(element)) return;
     if (element.element.eventType === 'MESSAGE') activateMessageThrow(element, bpmn);
     else activateThrowEvent(element, bpmn);
   },
   (element, bpmn) => {
     if (element.element.eventType === 'LINK') completeLinkThrow(element, bpmn);
+    else if (element.element.eventType === 'COMPENSATION') completeCompensationThrow(element, bpmn);
     else bpmn.completeAndLeave(element);
   },
 );
