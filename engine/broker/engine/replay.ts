@@ -1,5 +1,6 @@
 /** Rebuilds state on start: applies every logged event in order, parsing each deployed process as it appears. */
-import { parseResource, type ParsedResource } from '../model/index.ts';
+import { compiledDrg, parseResource, type ParsedResource } from '../model/index.ts';
+import type { DecisionRequirementsValue } from '../protocol/decision-records.ts';
 import type { RecordLog } from '../log/record-log.ts';
 import type { ProcessValue } from '../protocol/record.ts';
 import type { MutableEngineState } from '../state/engine-state.ts';
@@ -29,6 +30,11 @@ class ModelRegistrar {
   }
 }
 
+/** Parses a deployed DRG's resource once, which remembers its executable model by checksum. */
+async function registerDrg(drg: DecisionRequirementsValue): Promise<void> {
+  if (!compiledDrg(drg.checksum)) await parseResource(drg.resourceName, drg.resource, { validate: false });
+}
+
 /** Replays the whole log into state. */
 export async function replayLog(log: RecordLog, state: MutableEngineState): Promise<ReplayResult> {
   const models = new ModelRegistrar(state);
@@ -38,6 +44,8 @@ export async function replayLog(log: RecordLog, state: MutableEngineState): Prom
     for (const record of batch.records) {
       // A process's model must be known before the first record that needs it (same order as live).
       if (record.valueType === 'PROCESS' && record.recordType === 'EVENT' && record.intent === 'CREATED') await models.register(record.value as ProcessValue);
+      // A DRG's executable model (remembered by checksum when parsed) must be known before it is evaluated.
+      if (record.valueType === 'DECISION_REQUIREMENTS' && record.recordType === 'EVENT' && record.intent === 'CREATED') await registerDrg(record.value as DecisionRequirementsValue);
       applyRecord(state, record);
       lastPosition = record.position;
       records++;

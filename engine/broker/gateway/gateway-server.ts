@@ -12,6 +12,7 @@ import { createProcessInstanceWithResult } from './handlers/create-process-insta
 import { deleteResource } from './handlers/delete-resource.ts';
 import { deployProcess } from './handlers/deploy-process.ts';
 import { deployResource } from './handlers/deploy-resource.ts';
+import { evaluateDecision } from './handlers/evaluate-decision.ts';
 import { failJob } from './handlers/fail-job.ts';
 import { migrateProcessInstance } from './handlers/migrate-process-instance.ts';
 import { modifyProcessInstance } from './handlers/modify-process-instance.ts';
@@ -49,6 +50,7 @@ const unaryHandlers: Record<string, AnyUnary> = {
   PublishMessage: publishMessage,
   BroadcastSignal: broadcastSignal,
   DeleteResource: deleteResource,
+  EvaluateDecision: evaluateDecision,
 };
 
 const streamHandlers: Record<string, AnyStream> = {

@@ -6,6 +6,7 @@
  * Everything the rest of the broker needs from this module is exported here.
  */
 export type * from './types.ts';
+export * from './dmn/index.ts';
 export { ResourceValidationError } from './errors.ts';
 export { parseResource, resourceChecksum } from './parse-resource.ts';
 export type { ParseOptions } from './parse-options.ts';

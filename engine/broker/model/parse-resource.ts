@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseBpmn } from './bpmn/parse-bpmn.ts';
 import { decodeText } from './decode-text.ts';
+import { parseDmn } from './dmn/parse-dmn.ts';
 import { ResourceValidationError } from './errors.ts';
 import { parseForm } from './form/parse-form.ts';
 import type { ParseOptions } from './parse-options.ts';
@@ -16,7 +17,7 @@ export function resourceChecksum(content: Buffer | string): string {
 
 /**
  * Parses and validates one deployment resource by its name's suffix: `.bpmn`/`.xml` → processes,
- * `.form` → a form. Throws {@link ResourceValidationError} listing every problem found.
+ * `.dmn` → a decision requirements graph, `.form` → a form. Throws {@link ResourceValidationError} listing every problem found.
  */
 export async function parseResource(
   resourceName: string,
@@ -36,12 +37,15 @@ export async function parseResource(
     if (!outcome.ok) throw new ResourceValidationError(outcome.problems);
     return outcome.resource;
   }
+  if (lower.endsWith('.dmn')) {
+    const outcome = await parseDmn(resourceName, text, checksum);
+    if (!outcome.ok) throw new ResourceValidationError(outcome.problems);
+    return outcome.resource;
+  }
   throw new ResourceValidationError([
     {
       resourceName,
-      message: lower.endsWith('.dmn')
-        ? 'DMN decisions are not supported by the embedded broker; deploy .bpmn and .form resources'
-        : "Expected the resource to be a BPMN process ('.bpmn', '.xml') or a form ('.form'), but the name has another suffix",
+      message: "Expected the resource to be a BPMN process ('.bpmn', '.xml'), a DMN decision ('.dmn') or a form ('.form'), but the name has another suffix",
     },
   ]);
 }

@@ -18,6 +18,8 @@
  *   with the existing object variable, as Zeebe does; the default (`input`) does not.
  */
 
+import type { ParsedDecisionResource } from './dmn/dmn-types.ts';
+
 /** Zeebe's `BpmnElementType` names (as they appear in exported records). */
 export type BpmnElementType =
   | 'UNSPECIFIED'
@@ -148,6 +150,9 @@ export interface ScriptProperties {
 export interface CalledDecisionProperties {
   readonly decisionId: Expression;
   readonly resultVariable: string;
+  /** `latest` (default), `deployment` or `versionTag`. */
+  readonly bindingType?: string;
+  readonly versionTag?: string;
 }
 
 /**
@@ -334,7 +339,7 @@ export interface ParsedFormResource {
 }
 
 /** Result of {@link parseResource}. */
-export type ParsedResource = ParsedProcessResource | ParsedFormResource;
+export type ParsedResource = ParsedProcessResource | ParsedFormResource | ParsedDecisionResource;
 
 /** One deploy-time problem. */
 export interface ResourceProblem {

@@ -22,7 +22,7 @@ export function validateDeployment(resources: readonly ParsedResource[]): Resour
           });
         }
       }
-    } else {
+    } else if (resource.kind === 'form') {
       const previous = formOwners.get(resource.formId);
       if (previous === undefined) formOwners.set(resource.formId, resource.resourceName);
       else {
@@ -36,6 +36,7 @@ export function validateDeployment(resources: readonly ParsedResource[]): Resour
       }
     }
   }
+  const decisionIds = new Set(resources.flatMap((resource) => (resource.kind === 'decision' ? [...resource.drg.decisions.keys()] : [])));
   for (const resource of resources) {
     if (resource.kind !== 'process') continue;
     for (const process of resource.processes) {
@@ -46,6 +47,14 @@ export function validateDeployment(resources: readonly ParsedResource[]): Resour
             resourceName: resource.resourceName,
             elementId: element.id,
             message: `Expected to find process with id '${called.processId.source}' in current deployment, but not found.`,
+          });
+        }
+        const decision = element.calledDecision;
+        if (decision?.bindingType === 'deployment' && decision.decisionId.kind === 'static' && !decisionIds.has(decision.decisionId.value)) {
+          problems.push({
+            resourceName: resource.resourceName,
+            elementId: element.id,
+            message: `Expected to find decision with id '${decision.decisionId.value}' in current deployment, but not found.`,
           });
         }
         const formId = element.userTask?.formId;

@@ -23,6 +23,7 @@ import { expireMessageProcessor, publishMessageProcessor } from './message/publi
 import { triggerTimerProcessor } from './timer/trigger-timer-processor.ts';
 import { broadcastSignalProcessor } from './signal/broadcast-signal-processor.ts';
 import { deleteResourceProcessor } from './resource/delete-resource-processor.ts';
+import { evaluateDecisionProcessor } from './decision/evaluate-decision-processor.ts';
 
 export const commandProcessors: CommandProcessors = {
   DEPLOYMENT: { CREATE: deployProcessor },
@@ -51,4 +52,5 @@ export const commandProcessors: CommandProcessors = {
   PROCESS_MESSAGE_SUBSCRIPTION: { CORRELATE: correlateSubscriptionProcessor },
   SIGNAL: { BROADCAST: broadcastSignalProcessor },
   RESOURCE_DELETION: { DELETE: deleteResourceProcessor },
+  DECISION_EVALUATION: { EVALUATE: evaluateDecisionProcessor },
 };

@@ -12,6 +12,7 @@ import type {
   RejectionType,
   ValueType,
 } from './intents.ts';
+import type { DecisionMetadataValue, DecisionRequirementsMetadataValue } from './decision-records.ts';
 
 export const DEFAULT_TENANT = '<default>';
 
@@ -49,8 +50,8 @@ export interface DeploymentValue {
   resources: DeploymentResource[];
   processesMetadata: ProcessMetadataValue[];
   formMetadata: FormMetadataValue[];
-  decisionsMetadata: never[];
-  decisionRequirementsMetadata: never[];
+  decisionsMetadata: DecisionMetadataValue[];
+  decisionRequirementsMetadata: DecisionRequirementsMetadataValue[];
   tenantId: string;
 }
 

@@ -1,6 +1,7 @@
 /** All engine state, with the read-only view handed to processors. */
 import { KeyGenerator } from '../keys.ts';
 import { CompensationState, type ReadonlyCompensationState } from './compensation-state.ts';
+import { DecisionState, type ReadonlyDecisionState } from './decision-state.ts';
 import { DeploymentState, type ReadonlyDeploymentState } from './deployment-state.ts';
 import { EventState, type ReadonlyEventState } from './event-state.ts';
 import { ElementInstanceState, type ReadonlyElementInstanceState } from './element-instance-state.ts';
@@ -12,6 +13,8 @@ import { VariableState, type ReadonlyVariableState } from './variable-state.ts';
 /** What processors may read. */
 export interface ReadonlyEngineState {
   readonly deployments: ReadonlyDeploymentState;
+  /** Deployed DRGs and decisions. */
+  readonly decisions: ReadonlyDecisionState;
   readonly elementInstances: ReadonlyElementInstanceState;
   readonly variables: ReadonlyVariableState;
   readonly jobs: ReadonlyJobState;
@@ -26,6 +29,7 @@ export interface ReadonlyEngineState {
 /** What appliers may change. */
 export class MutableEngineState implements ReadonlyEngineState {
   readonly deployments = new DeploymentState();
+  readonly decisions = new DecisionState();
   readonly elementInstances = new ElementInstanceState();
   readonly variables = new VariableState();
   readonly jobs = new JobState();
@@ -40,6 +44,7 @@ export class MutableEngineState implements ReadonlyEngineState {
   snapshot(): unknown {
     return {
       deployments: this.deployments.snapshot(),
+      decisions: this.decisions.snapshot(),
       elementInstances: this.elementInstances.snapshot(),
       variables: this.variables.snapshot(),
       jobs: this.jobs.snapshot(),

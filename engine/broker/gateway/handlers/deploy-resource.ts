@@ -21,7 +21,7 @@ interface DeployResponse {
   tenantId: string;
 }
 
-const INT64_FIELDS = new Set(['processDefinitionKey', 'formKey']);
+const INT64_FIELDS = new Set(['processDefinitionKey', 'formKey', 'decisionKey', 'decisionRequirementsKey']);
 
 function stringifyKeys(meta: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

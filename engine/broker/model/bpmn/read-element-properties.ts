@@ -92,6 +92,8 @@ export function readCalledDecision(node: ModdleElement): CalledDecisionPropertie
   return {
     decisionId: parseExpression(stringProp(decision, 'decisionId') ?? ''),
     resultVariable: stringProp(decision, 'resultVariable') ?? '',
+    bindingType: stringProp(decision, 'bindingType') ?? 'latest',
+    versionTag: stringProp(decision, 'versionTag'),
   };
 }
 

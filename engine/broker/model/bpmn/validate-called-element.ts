@@ -1,4 +1,4 @@
-/** Deploy rules for the binding of `zeebe:calledElement` (call activities), in Zeebe's wording. */
+/** Deploy rules for the binding of `zeebe:calledElement` (call activities) and `zeebe:calledDecision` (business rule tasks), in Zeebe's wording. */
 import { explicitStringProp, extensionsOfType } from './moddle-element.ts';
 import type { ModdleElement } from './moddle-element.ts';
 
@@ -6,7 +6,7 @@ const BINDING_TYPES = ['deployment', 'latest', 'versionTag'];
 
 /** `bindingType` is one of Zeebe's; `versionTag` is given exactly when the binding type is `versionTag`. */
 export function validateCalledElementBinding(node: ModdleElement, report: (message: string) => void): void {
-  for (const called of extensionsOfType(node, 'zeebe:CalledElement')) {
+  for (const called of [...extensionsOfType(node, 'zeebe:CalledElement'), ...extensionsOfType(node, 'zeebe:CalledDecision')]) {
     const bindingType = explicitStringProp(called, 'bindingType');
     const versionTag = explicitStringProp(called, 'versionTag');
     if (bindingType !== undefined && !BINDING_TYPES.includes(bindingType)) {

@@ -19,6 +19,7 @@ import { jobWorkerTaskProcessor } from './task/job-worker-task-processor.ts';
 import { passThroughTaskProcessor } from './task/pass-through-task-processor.ts';
 import { receiveTaskProcessor } from './task/receive-task-processor.ts';
 import { scriptTaskProcessor } from './task/script-task-processor.ts';
+import { businessRuleTaskProcessor } from '../decision/business-rule-task-processor.ts';
 
 /** Element types the engine executes; deploy validation rejects the others. */
 export type SupportedElementType =
@@ -52,7 +53,7 @@ export const bpmnElementProcessors: Record<SupportedElementType, BpmnElementProc
   END_EVENT: endEventProcessor,
   SERVICE_TASK: jobWorkerTaskProcessor,
   SEND_TASK: jobWorkerTaskProcessor,
-  BUSINESS_RULE_TASK: jobWorkerTaskProcessor,
+  BUSINESS_RULE_TASK: businessRuleTaskProcessor,
   SCRIPT_TASK: scriptTaskProcessor,
   USER_TASK: jobWorkerTaskProcessor,
   MANUAL_TASK: passThroughTaskProcessor,

@@ -4,10 +4,11 @@
  * otherwise every resource of it gets the next version, as Zeebe versions a deployment together.
  */
 import type { ParsedResource } from '../../model/index.ts';
-import type { FormMetadataValue, ProcessMetadataValue } from '../../protocol/record.ts';
+import type { DeploymentValue, FormMetadataValue, ProcessMetadataValue } from '../../protocol/record.ts';
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
 import type { CommandProcessor } from '../command-processor.ts';
 import { openEventStarts } from '../timer/start-event-instances.ts';
+import { decisionOwnershipProblem, deployDrg, sameAsLatestDrg } from '../decision/deploy-decisions.ts';
 
 interface Versioned {
   readonly version: number;
@@ -64,6 +65,7 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
   const tenantId = command.value.tenantId || DEFAULT_TENANT;
   const seen = new Map<string, string>();
   for (const resource of parsed) {
+    if (resource.kind === 'decision') continue; // DRG and decision ids: decisionOwnershipProblem
     const ids = resource.kind === 'process' ? resource.processes.map((p) => p.bpmnProcessId) : [`form:${resource.formId}`];
     for (const id of ids) {
       const other = seen.get(id);
@@ -75,12 +77,21 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
       seen.set(id, resource.resourceName);
     }
   }
+  const decisionProblem = decisionOwnershipProblem(ctx.state, parsed.filter((resource) => resource.kind === 'decision'));
+  if (decisionProblem) {
+    ctx.reject('INVALID_ARGUMENT', `Expected to deploy new resources, but encountered the following errors:\n${decisionProblem}`);
+    return;
+  }
   const deployments = ctx.state.deployments;
   const keepDuplicates = parsed.every((resource) =>
     resource.kind === 'process'
       ? resource.processes.every((model) => sameAsLatest(deployments.latestProcess(model.bpmnProcessId), resource))
-      : sameAsLatest(deployments.latestForm(resource.formId), resource),
+      : resource.kind === 'decision'
+        ? sameAsLatestDrg(ctx.state, resource)
+        : sameAsLatest(deployments.latestForm(resource.formId), resource),
   );
+  const decisionsMetadata: DeploymentValue['decisionsMetadata'] = [];
+  const decisionRequirementsMetadata: DeploymentValue['decisionRequirementsMetadata'] = [];
   const processesMetadata: ProcessMetadataValue[] = [];
   const formMetadata: FormMetadataValue[] = [];
   const deploymentKey = ctx.nextKey();
@@ -102,6 +113,11 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
           openEventStarts(ctx, meta.processDefinitionKey, model, latest?.processDefinitionKey);
         }
       }
+    } else if (resource.kind === 'decision') {
+      const deployed = deployDrg(ctx, resource, text, deploymentKey, keepDuplicates, tenantId);
+      decisionRequirementsMetadata.push(deployed.requirements);
+      decisionsMetadata.push(...deployed.decisions);
+      answer.push(...deployed.answers);
     } else {
       const latestForm = deployments.latestForm(resource.formId);
       const highest = deployments.highestFormVersion(resource.formId);
@@ -117,8 +133,8 @@ export const deployProcessor: CommandProcessor<'DEPLOYMENT'> = (command, ctx) =>
     tenantId,
     processesMetadata,
     formMetadata,
-    decisionsMetadata: [],
-    decisionRequirementsMetadata: [],
+    decisionsMetadata,
+    decisionRequirementsMetadata,
   });
   ctx.respond({ key: deploymentKey, deployments: answer, tenantId });
 };

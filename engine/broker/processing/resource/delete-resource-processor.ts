@@ -11,13 +11,15 @@ import { DEFAULT_TENANT } from '../../protocol/record.ts';
 import type { CommandProcessor } from '../command-processor.ts';
 import type { ProcessingContext } from '../processing-context.ts';
 import { openEventStarts } from '../timer/start-event-instances.ts';
+import { deleteDrg } from '../decision/delete-drg.ts';
 
 export const deleteResourceProcessor: CommandProcessor<'RESOURCE_DELETION'> = (command, ctx) => {
   const resourceKey = command.value.resourceKey;
   const value = { resourceKey, tenantId: command.value.tenantId || DEFAULT_TENANT };
   const process = ctx.state.deployments.processByKey(resourceKey);
   const form = process ? undefined : ctx.state.deployments.formByKey(resourceKey);
-  if (!process && !form) {
+  const drg = process || form ? undefined : ctx.state.decisions.drgByKey(resourceKey);
+  if (!process && !form && !drg) {
     ctx.reject('NOT_FOUND', `Expected to delete resource but no resource found with key \`${resourceKey}\``);
     return;
   }
@@ -29,6 +31,7 @@ export const deleteResourceProcessor: CommandProcessor<'RESOURCE_DELETION'> = (c
   ctx.event(key, 'RESOURCE_DELETION', 'DELETING', value);
   if (process) deleteProcess(ctx, process);
   else if (form) deleteForm(ctx, form);
+  else if (drg) deleteDrg(ctx, drg);
   ctx.event(key, 'RESOURCE_DELETION', 'DELETED', value);
   ctx.respond({});
 };

@@ -3,6 +3,7 @@ import type { EventIntents, ValueType } from '../../protocol/intents.ts';
 import type { BrokerRecord, EventRecord } from '../../protocol/record.ts';
 import type { MutableEngineState } from '../engine-state.ts';
 import type { Applier, Appliers } from './applier.ts';
+import { allDecisionAppliers } from './decision-appliers.ts';
 import { deploymentAppliers, formAppliers, processAppliers, resourceDeletionAppliers } from './deployment-appliers.ts';
 import { compensationSubscriptionAppliers } from './compensation-appliers.ts';
 import { eventAppliers } from './event-appliers.ts';
@@ -28,6 +29,7 @@ export const appliers: Appliers = {
   INCIDENT: incidentAppliers,
   COMPENSATION_SUBSCRIPTION: compensationSubscriptionAppliers,
   ...eventAppliers,
+  ...allDecisionAppliers,
 };
 
 /** Applies one event record to state (no-op for commands and rejections). */

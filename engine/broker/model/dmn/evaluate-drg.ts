@@ -1,0 +1,63 @@
+/**
+ * Evaluates a decision of a DRG as Zeebe does: its required decisions first, in dependency order
+ * (each once), their results visible to later decisions under the decision id (and the decision's
+ * variable name when it declares one); then the decision itself. A failure stops the evaluation and
+ * names the decision that failed.
+ */
+import type { ExecutableDecision, ExecutableDrg } from './dmn-types.ts';
+import { DecisionEvaluationError } from './errors.ts';
+import type { DrgEvaluation, EvaluatedDecisionResult } from './evaluation-types.ts';
+import { evaluateTable } from './evaluate-table.ts';
+import { evaluateExpression, type DecisionContext } from './feel-eval.ts';
+
+/** The decision and its required decisions, required ones first (depth-first post-order). */
+export function evaluationOrder(drg: ExecutableDrg, decisionId: string): ExecutableDecision[] {
+  const order: ExecutableDecision[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const decision = drg.decisions.get(id);
+    if (!decision) throw new DecisionEvaluationError(id, `no decision found for id '${id}' in the decision requirements graph '${drg.id}'`);
+    for (const required of decision.requiredDecisionIds) visit(required);
+    order.push(decision);
+  };
+  visit(decisionId);
+  return order;
+}
+
+function evaluateOne(decision: ExecutableDecision, context: DecisionContext): EvaluatedDecisionResult {
+  if (decision.logic.kind === 'table') return evaluateTable(decision, decision.logic, context);
+  return {
+    decisionId: decision.id,
+    decisionName: decision.name,
+    decisionType: 'LITERAL_EXPRESSION',
+    output: evaluateExpression(decision.id, decision.logic.expression, context),
+    evaluatedInputs: [],
+    matchedRules: [],
+  };
+}
+
+/** Evaluates `decisionId` of the DRG with the variables. Never throws for evaluation problems. */
+export function evaluateDecision(drg: ExecutableDrg, decisionId: string, variables: DecisionContext): DrgEvaluation {
+  const evaluatedDecisions: EvaluatedDecisionResult[] = [];
+  try {
+    const context: Record<string, unknown> = { ...variables };
+    let output: unknown = null;
+    for (const decision of evaluationOrder(drg, decisionId)) {
+      const evaluated = evaluateOne(decision, context);
+      evaluatedDecisions.push(evaluated);
+      context[decision.id] = evaluated.output;
+      if (decision.variableName) context[decision.variableName] = evaluated.output;
+      output = evaluated.output;
+    }
+    return { evaluatedDecisions, output };
+  } catch (error) {
+    if (!(error instanceof DecisionEvaluationError)) throw error;
+    return {
+      evaluatedDecisions,
+      output: null,
+      failure: { decisionId: error.decisionId, message: `Expected to evaluate decision '${decisionId}', but ${error.message}` },
+    };
+  }
+}
