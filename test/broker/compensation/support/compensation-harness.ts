@@ -18,8 +18,8 @@ export interface SubscriptionValue {
   variables: Record<string, unknown>;
 }
 
-/** Activates the job of a type for a process instance and completes it with variables; returns the job. */
-export async function completeJob(harness: EventsHarness, type: string, processInstanceKey: string, variables: Record<string, unknown> = {}) {
+/** Activates the job of a type for a process instance (any, when undefined) and completes it with variables; returns the job. */
+export async function completeJob(harness: EventsHarness, type: string, processInstanceKey: string | undefined, variables: Record<string, unknown> = {}) {
   const job = await jobOf(harness.client, type, processInstanceKey);
   await harness.client.completeJob({ jobKey: job.key, variables });
   return job;
