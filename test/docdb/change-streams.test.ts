@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeStreamDocument, Document } from 'mongodb';
-import { startTestDocDb, type TestDocDb } from './harness.ts';
+import { opened, startTestDocDb, type TestDocDb } from './harness.ts';
 
 describe('docdb as a single-node replica set: change streams and retryable writes', () => {
   let t: TestDocDb;
@@ -19,7 +19,7 @@ describe('docdb as a single-node replica set: change streams and retryable write
 
   it('should stream insert, update, replace and delete events of a collection in order', async () => {
     const c = t.client.db('cs').collection('cases');
-    const stream = c.watch([], { fullDocument: 'updateLookup', maxAwaitTimeMS: 200 });
+    const stream = await opened(c.watch([], { fullDocument: 'updateLookup', maxAwaitTimeMS: 200 }));
     const seen: ChangeStreamDocument<Document>[] = [];
     const reading = (async () => {
       for await (const ev of stream) {
@@ -27,7 +27,6 @@ describe('docdb as a single-node replica set: change streams and retryable write
         if (seen.length === 4) break;
       }
     })();
-    await new Promise((r) => setTimeout(r, 300));
     await c.insertOne({ _id: 'c1' as never, status: 'open', meta: { a: 1, b: 2 } });
     await c.updateOne({ _id: 'c1' as never }, { $set: { status: 'done', 'meta.a': 9 }, $unset: { 'meta.b': '' } });
     await c.replaceOne({ _id: 'c1' as never }, { status: 'reopened' });
@@ -46,9 +45,8 @@ describe('docdb as a single-node replica set: change streams and retryable write
 
   it('should filter events with a $match stage and resume after a token', async () => {
     const c = t.client.db('cs').collection('filtered');
-    const stream = c.watch([{ $match: { 'fullDocument.kind': 'permit' } }], { maxAwaitTimeMS: 200 });
+    const stream = await opened(c.watch([{ $match: { 'fullDocument.kind': 'permit' } }], { maxAwaitTimeMS: 200 }));
     const next = stream.next();
-    await new Promise((r) => setTimeout(r, 300));
     await c.insertMany([{ kind: 'rebuild', n: 1 }, { kind: 'permit', n: 2 }, { kind: 'permit', n: 3 }]);
     const first = await next;
     expect(first).toMatchObject({ operationType: 'insert', fullDocument: { n: 2 } });
@@ -63,8 +61,8 @@ describe('docdb as a single-node replica set: change streams and retryable write
   it('should watch a whole database and end a collection stream with invalidate when it is dropped', async () => {
     const db = t.client.db('csdb');
     await db.collection('a').insertOne({ x: 0 });
-    const dbStream = db.watch([], { maxAwaitTimeMS: 200 });
-    const collStream = db.collection('a').watch([], { maxAwaitTimeMS: 200 });
+    const dbStream = await opened(db.watch([], { maxAwaitTimeMS: 200 }));
+    const collStream = await opened(db.collection('a').watch([], { maxAwaitTimeMS: 200 }));
     const dbNext = dbStream.next();
     const events: string[] = [];
     const collReading = (async () => {
@@ -73,7 +71,6 @@ describe('docdb as a single-node replica set: change streams and retryable write
         if (ev.operationType === 'invalidate') break;
       }
     })();
-    await new Promise((r) => setTimeout(r, 300));
     await db.collection('b').insertOne({ y: 1 });
     await db.collection('a').insertOne({ x: 1 });
     await db.collection('a').drop();
@@ -86,9 +83,8 @@ describe('docdb as a single-node replica set: change streams and retryable write
 
   it('should deliver large inserted documents (not copied into the change log) by lookup', async () => {
     const c = t.client.db('cs').collection('large');
-    const stream = c.watch([], { maxAwaitTimeMS: 100 });
+    const stream = await opened(c.watch([], { maxAwaitTimeMS: 100 }));
     const next = stream.next();
-    await new Promise((r) => setTimeout(r, 200));
     const blob = 'p'.repeat(200 * 1024);
     await c.insertOne({ _id: 'big' as never, blob });
     const ev = await next;

@@ -11,7 +11,7 @@ interface CaseShape {
   createdAt: Date;
   updatedAt: Date;
 }
-import { startTestDocDb, type TestDocDb } from './harness.ts';
+import { opened, startTestDocDb, type TestDocDb } from './harness.ts';
 
 describe('docdb with mongoose', () => {
   let t: TestDocDb;
@@ -98,9 +98,15 @@ describe('docdb with mongoose', () => {
 
   it('should deliver model changes through Model.watch()', async () => {
     const Office = conn.model('Office');
-    const stream = Office.watch([], { fullDocument: 'updateLookup', maxAwaitTimeMS: 100 });
+    // Model.watch() opens its cursor in the background and has no way to wait for it, so it resumes
+    // after a token taken by a stream that is open now (a write made before its cursor opened is not
+    // in a stream; a fixed pause only made that unlikely)
+    const probe = await opened(Office.collection.watch([], { maxAwaitTimeMS: 100 }));
+    const now = probe.resumeToken;
+    expect(now).toBeTruthy();
+    await probe.close();
+    const stream = Office.watch([], { fullDocument: 'updateLookup', maxAwaitTimeMS: 100, resumeAfter: now });
     const next = new Promise<Record<string, unknown>>((resolve) => stream.once('change', resolve));
-    await new Promise((r) => setTimeout(r, 200));
     await Office.updateOne({ code: 'GHS' }, { $set: { name: '规划建设所' } });
     const change = await next;
     expect(change).toMatchObject({ operationType: 'update', fullDocument: { code: 'GHS', name: '规划建设所' } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MongoClient, type Collection, type Document } from 'mongodb';
-import { startTestDocDb, type TestDocDb } from './harness.ts';
+import { opened, startTestDocDb, type TestDocDb } from './harness.ts';
 
 describe('docdb multi-document transactions (single-node replica set)', () => {
   let t: TestDocDb;
@@ -106,9 +106,8 @@ describe('docdb multi-document transactions (single-node replica set)', () => {
   });
 
   it('should publish change events of a transaction only when it commits', async () => {
-    const stream = accounts.watch([], { maxAwaitTimeMS: 100 });
+    const stream = await opened(accounts.watch([], { maxAwaitTimeMS: 100 }));
     const first = stream.next();
-    await new Promise((r) => setTimeout(r, 200));
     const session = t.client.startSession();
     try {
       await session.withTransaction(async () => {
