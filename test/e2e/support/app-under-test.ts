@@ -1,6 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,17 +9,6 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** A running Streetflow (or the contract mock) for browser tests. */
 export interface AppUnderTest { url: string; username: string; password: string; stop: () => Promise<void> }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The first process owner of the seed data and the documented demo password (processes/seed/users.json). */
 function seedProcessOwner(): { username: string; password: string } {
@@ -41,17 +29,20 @@ export function ensureDesignerBuilt(): string {
   return dist;
 }
 
-async function waitReady(url: string, child: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
+/** Waits for the app to print its URL and answer /readyz. */
+async function waitReady(url: () => string, child: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log()}`);
-    try {
-      const res = await fetch(`${url}/readyz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
+    if (url()) {
+      try {
+        const res = await fetch(`${url()}/readyz`);
+        if (res.ok) return;
+      } catch {
+        // not answering yet
+      }
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`app not ready after ${timeoutMs} ms:\n${log()}`);
 }
@@ -70,17 +61,23 @@ export async function startApp(): Promise<AppUnderTest> {
     return { url: mock.url, username: 'owner', password: 'demo123', stop: mock.close };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'streetflow-e2e-'));
-  const [port, zeebePort, mongoPort] = [await freePort(), await freePort(), await freePort()];
+  // Port 0 everywhere: the servers bind free ports themselves and the app prints its URL. (Picking
+  // free ports here and passing them on left a window in which another process could take one.)
   let output = '';
+  let url = '';
   const child = spawn('npx', ['tsx', 'engine/app/main.ts'], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ZEEBE_PORT: String(zeebePort), MONGODB_PORT: String(mongoPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ZEEBE_PORT: '0', MONGODB_PORT: '0', ZEEBE_ADDRESS: '', MONGODB_URI: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  child.stdout?.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-8000); });
-  child.stderr?.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-8000); });
-  const url = `http://127.0.0.1:${port}`;
+  const onOutput = (d: Buffer): void => {
+    output = (output + d.toString()).slice(-8000);
+    const m = /open (http:\/\/\S+?)\/?\s/.exec(output);
+    if (!url && m) url = m[1]!;
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((r) => child.once('exit', r));
@@ -91,7 +88,7 @@ export async function startApp(): Promise<AppUnderTest> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitReady(url, child, () => output);
+    await waitReady(() => url, child, () => output);
   } catch (err) {
     await stop();
     throw err;
