@@ -77,8 +77,7 @@ describe('designer end to end (real Chromium)', () => {
 
     // clicking a problem selects its element
     await page.click(`[data-testid=problem-row][data-element="${inspect}"][data-rule="streetflow/user-task-office"]`);
-    await page.waitForTimeout(300);
-    expect(await page.$eval(`.djs-element[data-element-id="${inspect}"]`, (e) => e.classList.contains('selected'))).toBe(true);
+    await page.waitForSelector(`.djs-element.selected[data-element-id="${inspect}"]`);
 
     // when the office comes from the picker and the due time is set
     await m.openGroup('general');

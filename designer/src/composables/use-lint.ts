@@ -9,18 +9,26 @@ const ENTRY_FOR_RULE: Record<string, string> = {
   'streetflow/single-trip': 'sf-visit',
 };
 
-/** Runs the linter on demand (debounced) and keeps problems for the panel and reports for the canvas. */
+/**
+ * Runs the linter on demand (debounced) and keeps problems for the panel and reports for the canvas.
+ * `pending` is true from a change until the lint of the latest diagram has been applied (the
+ * problems panel shows it as data-lint-pending, so tests wait for it instead of guessing a pause).
+ */
 export function useLint(translateReports: () => boolean, t: (key: string, params?: Record<string, unknown>) => string) {
   const problems = ref<Problem[]>([]);
   const reports = shallowRef<CamundaLintReport[]>([]);
+  const pending = ref(false);
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let readingXml = 0;
   let seq = 0;
 
   async function run(xml: string): Promise<void> {
     const mine = ++seq;
+    pending.value = true;
     const { lintXml } = await import('../bpmn/lint/run-lint.ts');
     const result = await lintXml(xml);
     if (mine !== seq) return;
+    if (!timer && readingXml === 0) pending.value = false;
     problems.value = result.problems;
     // reports for the canvas and the properties panel, with the text the user reads
     reports.value = result.reports.map((r, i) => {
@@ -33,8 +41,16 @@ export function useLint(translateReports: () => boolean, t: (key: string, params
 
   function schedule(getXml: () => Promise<string>, delay = 300): void {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void getXml().then(run), delay);
+    pending.value = true;
+    timer = setTimeout(() => {
+      timer = null;
+      readingXml++;
+      void getXml().then((xml) => {
+        readingXml--;
+        return run(xml);
+      });
+    }, delay);
   }
 
-  return { problems, reports, run, schedule };
+  return { problems, reports, pending, run, schedule };
 }

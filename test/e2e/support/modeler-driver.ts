@@ -124,14 +124,12 @@ export class ModelerDriver {
     })));
   }
 
-  /** Waits until the linter has caught up (its output stays the same for a moment). */
+  /**
+   * Waits until the linter has caught up with the latest change: the problems panel marks a lint as
+   * pending from the change (the linter runs debounced, 300 ms later) until its result is shown.
+   * (Waiting for the list to look the same twice in a row could return before a slow lint ran.)
+   */
   async settle(): Promise<void> {
-    let last = '';
-    for (let i = 0; i < 20; i++) {
-      await this.page.waitForTimeout(250);
-      const now = JSON.stringify(await this.problems());
-      if (now === last) return;
-      last = now;
-    }
+    await this.page.waitForSelector('[data-testid=problems-panel][data-lint-pending="false"]', { state: 'attached', timeout: 30_000 });
   }
 }
