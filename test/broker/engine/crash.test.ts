@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,40 +11,34 @@ import { newClient, sleep } from './support/engine-harness.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 /**
  * Starts the broker CLI with tsx as a loader (`node --import tsx engine/broker/cli.ts`, one process, so
- * SIGKILL hits the broker itself) and resolves once it logs where it listens.
+ * SIGKILL hits the broker itself) on a free port it picks itself (port 0), and resolves with the
+ * address it logs once it listens. (A port picked here and passed on could be taken in between.)
  */
-async function startChild(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/broker/cli.ts', '--port', String(port), '--data', dataDir], {
+async function startChild(dataDir: string): Promise<{ child: ChildProcess; address: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/broker/cli.ts', '--port', '0', '--data', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  await new Promise<void>((resolve, reject) => {
+  const address = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`broker did not start: ${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`broker did not start: ${output}`));
+    }, 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('listening on')) {
+      const listening = /listening on (\S+)/.exec(output);
+      if (listening) {
         clearTimeout(timer);
-        resolve();
+        resolve(listening[1]!);
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`broker exited with ${code}: ${output}`)));
   });
-  return child;
+  return { child, address };
 }
 
 function worker(client: ZBClient, completed: Set<string>) {
@@ -79,9 +72,8 @@ describe('crash safety', () => {
     // given a broker child process under load
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'streetflow-crash-'));
     dirs.push(dataDir);
-    const port = await freePort();
-    let child = await startChild(port, dataDir);
-    let client = newClient(`127.0.0.1:${port}`);
+    let { child, address } = await startChild(dataDir);
+    let client = newClient(address);
     await client.deployResource({ name: 'crash.bpmn', process: Buffer.from(oneTaskProcess('crash', 'crash-work')) });
     const acknowledged = new Set<string>();
     const completed = new Set<string>();
@@ -111,8 +103,8 @@ describe('crash safety', () => {
     expect(acknowledged.size).toBeGreaterThan(10);
 
     // and restarted on the same data
-    child = await startChild(port, dataDir);
-    client = newClient(`127.0.0.1:${port}`);
+    ({ child, address } = await startChild(dataDir));
+    client = newClient(address);
     w = worker(client, completed);
     // Wait until the worker is idle: some completions may have been durable before the kill without
     // their answer reaching the worker, so the log (below), not this set, is the judge.
