@@ -27,12 +27,12 @@ describe('gateway', () => {
     expect(topology.gatewayVersion).toMatch(/^8\./);
   });
 
-  it('should answer RPCs it does not implement (DMN) with UNIMPLEMENTED and a message', async () => {
+  it('should answer EvaluateDecision (DMN) for a decision never deployed with NOT_FOUND and a message', async () => {
     // when
     const error = await unary(raw, 'EvaluateDecision', { decisionId: 'd', variables: '{}' }).catch((e: Error) => e);
     // then
-    expect((error as { code?: number }).code).toBe(12);
-    expect((error as Error).message).toContain('EvaluateDecision');
+    expect((error as { code?: number }).code).toBe(5);
+    expect((error as Error).message).toContain("no decision found for id 'd'");
   });
 
   it('should keep serving one zeebe-node client beyond the HTTP/2 reset burst of 1,000 calls', async () => {

@@ -197,14 +197,14 @@ describe('deploy-time validation of invalid models', () => {
     ]);
   });
 
-  it('should reject a resource that is neither BPMN nor a form', async () => {
-    // given a DMN resource
+  it('should reject a resource that is neither BPMN, DMN nor a form', async () => {
+    // given a resource with another suffix
     // when it is parsed
-    const attempt = parseResource('decision.dmn', '<definitions/>');
+    const attempt = parseResource('decision.txt', '<definitions/>');
 
     // then it is rejected with a reason
     await expect(attempt).rejects.toThrow(ResourceValidationError);
-    await expect(attempt).rejects.toThrow(/'decision\.dmn': DMN decisions are not supported/);
+    await expect(attempt).rejects.toThrow(/'decision\.txt': Expected the resource to be a BPMN process/);
   });
 
   it('should combine the problems of several resources into one rejection', async () => {

@@ -17,3 +17,8 @@ export function rememberDrg(checksum: string, drg: ExecutableDrg): void {
 export function compiledDrg(checksum: string): ExecutableDrg | undefined {
   return byChecksum.get(checksum);
 }
+
+/** Forgets every remembered DRG (tests use it to prove that a restart re-parses what the log deployed). */
+export function forgetCompiledDrgs(): void {
+  byChecksum.clear();
+}

@@ -38,6 +38,13 @@ function evaluateOne(decision: ExecutableDecision, context: DecisionContext): Ev
   };
 }
 
+/** Zeebe-style: "Expected to evaluate decision 'x', but …", naming the required decision that failed. */
+function failureMessage(decisionId: string, error: DecisionEvaluationError): string {
+  const reason = error.message.charAt(0).toLowerCase() + error.message.slice(1);
+  if (error.decisionId === decisionId) return `Expected to evaluate decision '${decisionId}', but ${reason}`;
+  return `Expected to evaluate decision '${decisionId}', but its required decision '${error.decisionId}' failed: ${reason}`;
+}
+
 /** Evaluates `decisionId` of the DRG with the variables. Never throws for evaluation problems. */
 export function evaluateDecision(drg: ExecutableDrg, decisionId: string, variables: DecisionContext): DrgEvaluation {
   const evaluatedDecisions: EvaluatedDecisionResult[] = [];
@@ -57,7 +64,7 @@ export function evaluateDecision(drg: ExecutableDrg, decisionId: string, variabl
     return {
       evaluatedDecisions,
       output: null,
-      failure: { decisionId: error.decisionId, message: `Expected to evaluate decision '${decisionId}', but ${error.message}` },
+      failure: { decisionId: error.decisionId, message: failureMessage(decisionId, error) },
     };
   }
 }

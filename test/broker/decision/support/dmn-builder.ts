@@ -36,8 +36,8 @@ export interface TableOptions {
   readonly versionTag?: string;
 }
 
-function requirements(requires: readonly string[] = []): string {
-  return requires.map((id, i) => `<informationRequirement id="req-${id}-${i}"><requiredDecision href="#${id}" /></informationRequirement>`).join('');
+function requirements(owner: string, requires: readonly string[] = []): string {
+  return requires.map((id) => `<informationRequirement id="req-${owner}-${id}"><requiredDecision href="#${id}" /></informationRequirement>`).join('');
 }
 
 function versionTag(tag?: string): string {
@@ -62,13 +62,13 @@ export function tableDecision(id: string, options: TableOptions): string {
           .join('')}</rule>`,
     )
     .join('');
-  return `<decision id="${id}" name="${options.name ?? id}">${versionTag(options.versionTag)}${requirements(options.requires)}<decisionTable id="${id}-table"${policy}${aggregation}>${inputs}${outputs}${rules}</decisionTable></decision>`;
+  return `<decision id="${id}" name="${options.name ?? id}">${versionTag(options.versionTag)}${requirements(id, options.requires)}<decisionTable id="${id}-table"${policy}${aggregation}>${inputs}${outputs}${rules}</decisionTable></decision>`;
 }
 
 /** A literal expression decision. */
 export function literalDecision(id: string, expression: string, options: { requires?: readonly string[]; variable?: string; versionTag?: string } = {}): string {
   const variable = options.variable ? `<variable id="${id}-var" name="${options.variable}" />` : '';
-  return `<decision id="${id}" name="${id}">${versionTag(options.versionTag)}${requirements(options.requires)}${variable}<literalExpression id="${id}-expr"><text>${escape(expression)}</text></literalExpression></decision>`;
+  return `<decision id="${id}" name="${id}">${versionTag(options.versionTag)}${requirements(id, options.requires)}${variable}<literalExpression id="${id}-expr"><text>${escape(expression)}</text></literalExpression></decision>`;
 }
 
 /** A DMN definitions document (one DRG) with the decisions. */
