@@ -5,6 +5,7 @@
  */
 import { startBroker } from '../../engine/broker/index.ts';
 import type { ChildMessage, ParentMessage } from './broker-ipc.ts';
+import { installStageTrace } from './stage-trace.ts';
 
 const dataDir = process.env.BENCH_BROKER_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_BROKER_DATA_DIR is required');
@@ -13,6 +14,8 @@ function send(message: ChildMessage): void {
   process.send?.(message);
 }
 
+// BENCH_STAGE_TRACE=1 prints where the time of each command kind goes when the broker stops.
+const stageSummary = process.env.BENCH_STAGE_TRACE ? installStageTrace() : undefined;
 const gc = (globalThis as { gc?: () => void }).gc;
 const t0 = performance.now();
 // BENCH_WAIT_FOR_FLUSH=0 is a diagnostic only (answers before fsync): it shows what durability costs.
@@ -44,6 +47,7 @@ process.on('message', (raw: ParentMessage) => {
     broker
       .stop()
       .then(() => {
+        if (stageSummary) process.stderr.write(`${stageSummary()}\n`);
         send({ type: 'stopped', stopMs: performance.now() - s0 });
         process.disconnect?.();
         // leave time for the message to go out, then exit (cpu profiles are written on exit)
