@@ -1,7 +1,7 @@
 /**
  * The durable record log: batches of records in lmdb, keyed by the position of their first record.
- * One processed command and everything it produced form one batch, written in one transaction;
- * lmdb groups the batches of one event turn into one commit (group commit).
+ * One processed command and everything it produced form one batch, stored under one key (so one
+ * put is atomic); lmdb groups the batches of one event turn into one commit (group commit).
  */
 import { open, type Database, type DatabaseOptions, type RootDatabase } from 'lmdb';
 import type { BrokerRecord } from '../protocol/record.ts';
@@ -30,9 +30,6 @@ export interface RecordLogOptions {
 export class RecordLog {
   private closed = false;
   private lastWrite: Promise<unknown> = Promise.resolve();
-  /** Batches waiting for the next group commit. */
-  private queue: { batch: StoredBatch; done: () => void; failed: (err: unknown) => void }[] = [];
-  private writing = false;
   /** Highest position known to be durable. */
   committedPosition = 0;
 
@@ -76,40 +73,23 @@ export class RecordLog {
 
   /**
    * Appends a batch; resolves once it is durable. Batches must be appended in position order.
-   * Group commit: while one transaction is being written and flushed, every batch appended meanwhile
-   * waits in a queue and goes into the next transaction together.
+   * The batch is encoded at once and handed to lmdb's write thread (no round trip through this
+   * thread while the transaction is open). Group commit: lmdb puts every batch appended in one
+   * event-loop turn into one transaction, and batches appended while a transaction is being
+   * committed into the next one; transactions commit in order, so a batch is durable only after
+   * every batch before it.
    */
   append(batch: StoredBatch): Promise<void> {
     if (this.closed) return Promise.reject(new LogClosedError());
-    if (batch.records.length === 0) return Promise.resolve();
-    return new Promise<void>((done, failed) => {
-      this.queue.push({ batch, done, failed });
-      if (!this.writing) this.lastWrite = this.writeQueued();
+    const last = batch.records[batch.records.length - 1];
+    if (!last) return Promise.resolve();
+    const written = this.batches.put(batch.records[0]!.position, batch) as Promise<boolean> & { flushed?: Promise<boolean> };
+    const durable = this.waitForFlush && written.flushed ? written.then(() => written.flushed) : written;
+    const done = durable.then(() => {
+      if (last.position > this.committedPosition) this.committedPosition = last.position;
     });
-  }
-
-  private async writeQueued(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) {
-        const group = this.queue;
-        this.queue = [];
-        try {
-          const written = this.batches.transaction(() => {
-            for (const { batch } of group) this.batches.put(batch.records[0]!.position, batch);
-          }) as Promise<unknown> & { flushed?: Promise<boolean> };
-          await written;
-          if (this.waitForFlush && written.flushed) await written.flushed;
-          const last = group[group.length - 1]!.batch.records;
-          this.committedPosition = Math.max(this.committedPosition, last[last.length - 1]!.position);
-          for (const entry of group) entry.done();
-        } catch (err) {
-          for (const entry of group) entry.failed(err);
-        }
-      }
-    } finally {
-      this.writing = false;
-    }
+    this.lastWrite = done.catch(() => undefined);
+    return done;
   }
 
   /** Records with position > after, in order, at most limit, only durable ones. */
