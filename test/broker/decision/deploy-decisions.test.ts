@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processXml, serviceTask, start, end, flow } from '../engine/support/bpmn-builder.ts';
 import { startHarness, type EngineHarness } from '../engine/support/engine-harness.ts';
-import { decisionsOf, deployDmn, drgOf, eventsOf, failureOf } from './support/decision-harness.ts';
+import { decisionsOf, deployDmn, deployTogether, drgOf, eventsOf, failureOf } from './support/decision-harness.ts';
 import { businessRuleTask, dmnXml, literalDecision, tableDecision } from './support/dmn-builder.ts';
 
 const table = (id: string, entry = '"rebuild"') =>
@@ -89,6 +89,14 @@ describe('deploying decisions', () => {
     expect(failure.message).toContain('INVALID_ARGUMENT');
     expect(failure.message).toContain("'owned'");
     expect(failure.message).toContain("decision requirements 'owner'");
+  });
+
+  it('should reject two resources of one deployment that define the same DRG id', async () => {
+    // when
+    const failure = await failureOf(deployTogether(harness.broker.address, { 'one.dmn': dmnXml('twin', [table('twinA')]), 'two.dmn': dmnXml('twin', [table('twinB')]) }));
+    // then
+    expect(failure.message).toContain('INVALID_ARGUMENT');
+    expect(failure.message).toContain("duplicated id 'twin' in the resources 'one.dmn' and 'two.dmn'");
   });
 
   const invalid: { name: string; xml: string; element: string; text: string }[] = [

@@ -16,12 +16,19 @@ export function sameAsLatestDrg(state: ReadonlyEngineState, resource: ParsedDeci
 }
 
 /**
- * Why the deployment must be rejected for its decisions, if it must: a decision id already deployed as
- * part of another DRG id (Zeebe keeps a decision id in one DRG), or deployed twice in this deployment.
+ * Why the deployment must be rejected for its decisions, if it must: a DRG id or decision id deployed
+ * twice in this deployment, or a decision id already deployed as part of another DRG id (a decision id
+ * belongs to one DRG).
  */
 export function decisionOwnershipProblem(state: ReadonlyEngineState, resources: readonly ParsedDecisionResource[]): string | undefined {
   const owners = new Map<string, string>();
+  const drgOwners = new Map<string, string>();
   for (const resource of resources) {
+    const otherDrg = drgOwners.get(resource.drg.id);
+    if (otherDrg !== undefined) {
+      return `Expected the decision requirements ids to be unique within a deployment but found a duplicated id '${resource.drg.id}' in the resources '${otherDrg}' and '${resource.resourceName}'.`;
+    }
+    drgOwners.set(resource.drg.id, resource.resourceName);
     for (const decisionId of resource.drg.decisions.keys()) {
       const other = owners.get(decisionId);
       if (other !== undefined) {
