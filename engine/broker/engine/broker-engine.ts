@@ -17,6 +17,11 @@ import { JobActivations, type ActivationRequest } from './job-activations.ts';
 import { replayLog } from './replay.ts';
 import { ResultAwaiters } from './result-awaiters.ts';
 
+function isEmpty(items: Iterable<unknown>): boolean {
+  for (const _ of items) return false;
+  return true;
+}
+
 /** A started engine. */
 export class BrokerEngine {
   readonly awaiters = new ResultAwaiters();
@@ -48,13 +53,18 @@ export class BrokerEngine {
           void processor.submit({ key: job.key, valueType: 'JOB', intent: 'YIELD', value: job.value }, true).catch(() => undefined);
         }
       },
+      (type) => !isEmpty(state.jobs.activatable(type)),
     );
-    processor.onCommitted = () => {
+    // Jobs are handed out once their activation is durable, so waiting workers can be woken as soon
+    // as the batch that made the jobs activatable was processed (not only once it is durable).
+    processor.onProcessed = () => {
       if (state.jobs.availableTypes.size > 0) {
         const types = [...state.jobs.availableTypes];
         state.jobs.availableTypes.clear();
         this.jobActivations.notify(types);
       }
+    };
+    processor.onCommitted = () => {
       for (const listener of this.commitListeners) listener();
     };
     this.timer = setInterval(() => this.checkJobs(), checkIntervalMs);

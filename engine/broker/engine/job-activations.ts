@@ -1,6 +1,6 @@
 /**
  * Hands activatable jobs to workers: long-polling ActivateJobs requests wait here per job type, and
- * StreamActivatedJobs streams get jobs pushed. Woken after every durable batch that made jobs activatable.
+ * StreamActivatedJobs streams get jobs pushed. Woken after every processed batch that made jobs activatable.
  */
 import type { JobBatchValue } from '../protocol/record.ts';
 import type { ActivatedJobResult } from '../processing/job/activate-jobs-processor.ts';
@@ -22,22 +22,34 @@ export interface JobStream {
   push(job: ActivatedJobResult): void;
 }
 
-/** Runs an activation through the stream processor. */
+/**
+ * Runs an activation through the stream processor: the activation is processed before this returns
+ * (so the activatable jobs it took are gone from state at once); the promise resolves once it is durable.
+ */
 export type Activate = (request: ActivationRequest) => Promise<ActivatedJobResult[]>;
 
 /** Gives activated jobs nobody received back (JOB YIELD). */
 export type Yield = (jobs: ActivatedJobResult[]) => void;
 
-/** Waiting requests and streams per job type. */
+/** Whether jobs of a type are activatable now. */
+export type HasActivatable = (type: string) => boolean;
+
+/**
+ * Waiting requests and streams per job type. A notification is handled in a microtask of the turn
+ * that made the jobs activatable: the activations are processed then and there, so they go into the
+ * same group commit as the batch that created the jobs, and each worker gets its jobs once its own
+ * activation is durable (which, commits being ordered, means the jobs' creation is durable too).
+ */
 export class JobActivations {
   private readonly waiters = new Map<string, JobWaiter[]>();
   private readonly streams = new Map<string, JobStream[]>();
-  private readonly draining = new Set<string>();
-  private readonly dirty = new Set<string>();
+  private readonly pending = new Set<string>();
+  private scheduled = false;
 
   constructor(
     private readonly activate: Activate,
     private readonly yieldJobs: Yield,
+    private readonly hasActivatable: HasActivatable,
   ) {}
 
   addWaiter(waiter: JobWaiter): void {
@@ -79,59 +91,58 @@ export class JobActivations {
     return this.waiters.get(type)?.length ?? 0;
   }
 
-  /** Jobs of these types may have become activatable. */
+  /** Jobs of these types may have become activatable; handled in a microtask (once per turn and type). */
   notify(types: Iterable<string>): void {
     for (const type of types) {
       if (!this.waiters.get(type)?.length && !this.streams.get(type)?.length) continue;
-      if (this.draining.has(type)) {
-        this.dirty.add(type);
-        continue;
-      }
-      this.draining.add(type);
-      void this.drain(type).finally(() => this.draining.delete(type));
+      this.pending.add(type);
     }
+    if (this.pending.size === 0 || this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      const types = [...this.pending];
+      this.pending.clear();
+      for (const type of types) this.dispatch(type);
+    });
   }
 
-  private async drain(type: string): Promise<void> {
-    do {
-      this.dirty.delete(type);
-      await this.drainStreams(type);
-      await this.drainWaiters(type);
-    } while (this.dirty.has(type));
-  }
-
-  private async drainStreams(type: string): Promise<void> {
-    const list = this.streams.get(type);
-    while (list && list.length > 0) {
-      const stream = list.shift()!;
+  /** Activates jobs of a type for streams (round robin, 32 at a time), then for waiting requests in order. */
+  private dispatch(type: string): void {
+    const streams = this.streams.get(type);
+    let streamsLeft = streams?.length ?? 0;
+    while (streams && streamsLeft > 0 && this.hasActivatable(type)) {
+      const stream = streams.shift()!;
+      streamsLeft--;
       if (stream.closed) continue;
-      list.push(stream); // round robin
-      const jobs = await this.activate({ ...stream.request, maxJobsToActivate: 32 }).catch(() => []);
-      if (jobs.length === 0) return;
-      if (stream.closed) this.yieldJobs(jobs);
-      else for (const job of jobs) stream.push(job);
+      streams.push(stream); // round robin
+      streamsLeft++;
+      this.activate({ ...stream.request, maxJobsToActivate: 32 }).then(
+        (jobs) => {
+          if (stream.closed) this.yieldJobs(jobs);
+          else for (const job of jobs) stream.push(job);
+        },
+        () => undefined,
+      );
     }
-  }
-
-  private async drainWaiters(type: string): Promise<void> {
-    const list = this.waiters.get(type);
-    while (list && list.length > 0) {
-      const waiter = list[0]!;
-      if (waiter.closed) {
-        list.shift();
-        continue;
-      }
-      const jobs = await this.activate(waiter.request).catch(() => []);
-      if (jobs.length === 0) return;
-      if (list[0] === waiter) list.shift();
-      else this.removeWaiter(waiter);
-      if (waiter.closed) {
-        // The request timed out or was cancelled while its jobs were being activated.
-        this.yieldJobs(jobs);
-        continue;
-      }
-      waiter.closed = true;
-      waiter.deliver(jobs);
+    const waiters = this.waiters.get(type);
+    while (waiters && waiters.length > 0 && this.hasActivatable(type)) {
+      const waiter = waiters.shift()!;
+      if (waiter.closed) continue;
+      this.activate(waiter.request).then(
+        (jobs) => {
+          // The request timed out or was cancelled while its jobs were being activated.
+          if (waiter.closed) this.yieldJobs(jobs);
+          else if (jobs.length === 0) this.addWaiter(waiter);
+          else {
+            waiter.closed = true;
+            waiter.deliver(jobs);
+          }
+        },
+        () => {
+          if (!waiter.closed) this.addWaiter(waiter);
+        },
+      );
     }
   }
 }

@@ -44,8 +44,13 @@ export class StreamProcessor {
   private nextPosition: number;
   private inFlight = 0;
   private failed: Error | undefined;
-  /** Called after every durable batch (wakes long polls, job pushes…). */
+  /** Called after every durable batch (exporter wake-ups). */
   onCommitted: (batch: Batch) => void = () => {};
+  /**
+   * Called right after a batch was processed and handed to the log, before it is durable (wakes long
+   * polls and job streams, whose activations then join the same group commit).
+   */
+  onProcessed: (batch: Batch) => void = () => {};
   /** Processing time source (the broker clock). */
   now: () => number = Date.now;
 
@@ -69,7 +74,7 @@ export class StreamProcessor {
       return Promise.resolve({ rejection: batch.rejection, response: batch.response, records: [] });
     }
     this.inFlight++;
-    return this.log.append({ nextKey: this.state.keys.nextKey, records: batch.records }).then(
+    const durable = this.log.append({ nextKey: this.state.keys.nextKey, records: batch.records }).then(
       () => {
         this.inFlight--;
         for (const effect of batch.sideEffects) effect();
@@ -82,6 +87,8 @@ export class StreamProcessor {
         throw this.failed;
       },
     );
+    this.onProcessed(batch);
+    return durable;
   }
 
   private process<V extends CommandValueType>(input: CommandInput<V>): Batch {
