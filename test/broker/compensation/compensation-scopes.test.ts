@@ -163,6 +163,29 @@ describe('compensation across scopes', () => {
     ]);
   });
 
+  it('should compensate a completed call activity with its own handler but not the handlers inside the called process', async () => {
+    // given a called process with a compensable step, called by a compensable call activity
+    await harness.deploy('called-part.bpmn', processXml('called-part', [start(), compensable('child-step', 'call-child-step'), end(), ...chain('f', ['start', 'child-step', 'end'])].join('\n')));
+    const call = '<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="called-part" /></bpmn:extensionElements></bpmn:callActivity>';
+    await harness.deploy(
+      'calling.bpmn',
+      processXml(
+        'calling',
+        [start(), call, compensationBoundary('call-undo', 'call'), handlerTask('undo-call', 'call-undo-call'), association('ca', 'call-undo', 'undo-call'), compensationEnd('undo'), ...chain('f', ['start', 'call', 'undo'])].join('\n'),
+      ),
+    );
+    const { processInstanceKey: pi } = await harness.client.createProcessInstance({ bpmnProcessId: 'calling', variables: {} });
+    // when
+    await completeJob(harness, 'call-child-step', undefined);
+    await completeJob(harness, 'call-undo-call', pi);
+    await processCompleted(harness, 'calling', pi);
+    // then the child's subscription was deleted with the child; only the call activity was compensated
+    const child = harness.recordsOf('PROCESS_INSTANCE', 'ELEMENT_ACTIVATED').find((r) => (r.value as { elementId: string }).elementId === 'called-part')!;
+    expect(subscriptions(harness, String(child.key)).map(([intent, v]) => `${intent}:${v.compensableActivityId}`)).toEqual(['CREATED:child-step', 'DELETED:child-step']);
+    expect(subscriptions(harness, pi).map(([intent, v]) => `${intent}:${v.compensableActivityId}`)).toEqual(['CREATED:call', 'TRIGGERED:call', 'COMPLETED:call']);
+    expect(harness.recordsOf('JOB', 'CREATED').some((r) => (r.value as { type: string }).type === 'undo-call-child-step')).toBe(false);
+  });
+
   it('should revoke the issued permit and notify the villager when the case is withdrawn (撤回) through an event sub-process', async () => {
     // given a case whose permit was issued and which waits for the villager to collect it
     const revokeAndNotify = `<bpmn:subProcess id="revoke" isForCompensation="true">${start('revoke-start')}${serviceTask('revoke-permit', 'revoke-permit')}${serviceTask(
