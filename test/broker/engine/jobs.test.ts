@@ -22,8 +22,8 @@ describe('jobs through zeebe-node', () => {
     await h.close();
   });
 
-  async function activateOne(type: string, timeout = 60_000) {
-    const jobs = await h.client.activateJobs({ type, worker: 'test-worker', maxJobsToActivate: 1, timeout, requestTimeout: 5_000 });
+  async function activateOne(type: string, timeout = 60_000, requestTimeout = 5_000) {
+    const jobs = await h.client.activateJobs({ type, worker: 'test-worker', maxJobsToActivate: 1, timeout, requestTimeout });
     expect(jobs).toHaveLength(1);
     return jobs[0]!;
   }
@@ -71,14 +71,14 @@ describe('jobs through zeebe-node', () => {
     await h.client.createProcessInstance({ bpmnProcessId: 'jobs-backoff', variables: {} });
     const job = await activateOne('job-backoff');
     const failedAt = Date.now();
-    // when
-    await h.client.failJob({ jobKey: job.key, retries: 1, errorMessage: 'try later', retryBackOff: 700 });
+    // when (a back-off long enough that the check right after the failure cannot outlast it on a loaded machine)
+    await h.client.failJob({ jobKey: job.key, retries: 1, errorMessage: 'try later', retryBackOff: 2_000 });
     const none = await activateAll(raw, { type: 'job-backoff', worker: 'w', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: -1 });
-    const again = await activateOne('job-backoff');
+    const again = await activateOne('job-backoff', 60_000, 15_000);
     // then
     expect(none).toEqual([]);
     expect(again.key).toBe(job.key);
-    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(650);
+    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(1_950);
     await h.client.completeJob({ jobKey: again.key, variables: {} });
   });
 
@@ -139,10 +139,12 @@ describe('jobs through zeebe-node', () => {
   it('should extend a job deadline with UpdateJobTimeout', async () => {
     // given
     await h.client.createProcessInstance({ bpmnProcessId: 'jobs-extend', variables: {} });
-    const job = await activateOne('job-extend', 300);
+    // (the first timeout leaves room for the UpdateJobTimeout call under load: 300 ms could pass before it arrived)
+    const job = await activateOne('job-extend', 2_000);
     // when
     await unary(raw, 'UpdateJobTimeout', { jobKey: job.key, timeout: 60_000 });
-    await sleep(500);
+    // and the original deadline has passed
+    await sleep(Math.max(0, Number(job.deadline) - Date.now()) + 500);
     // then it is not handed out again
     const none = await activateAll(raw, { type: 'job-extend', worker: 'w', maxJobsToActivate: 1, timeout: 1000, requestTimeout: -1 });
     expect(none).toEqual([]);
