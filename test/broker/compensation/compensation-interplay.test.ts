@@ -63,7 +63,7 @@ describe('compensation with cancel, incidents, interruptions and restarts', () =
     await completeJob(harness, 'ip-register', pi);
     await completeJob(harness, 'undo-ip-issue', pi);
     const job = await jobOf(harness.client, 'undo-ip-register', pi);
-    await harness.client.failJob({ jobKey: job.key, retries: 0, errorMessage: 'permit office offline' });
+    await harness.client.failJob({ jobKey: job.key, retries: 0, errorMessage: 'permit office offline', retryBackOff: 0 });
     const incident = await harness.waitForRecord((r) => r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String((r.value as { processInstanceKey: number }).processInstanceKey) === pi);
     expect(trail(harness, pi)).not.toContain('withdraw:ELEMENT_COMPLETED');
     // when

@@ -81,7 +81,7 @@ export class CompensationBehavior {
       (s) => scopeKeys.includes(s.value.compensableActivityScopeKey) && (activityRef === undefined || s.value.compensableActivityId === activityRef),
     );
     for (const subscription of chosen) this.triggerOne(thrower, open, subscription);
-    return chosen.length > 0;
+    return this.ctx.state.compensations.triggeredBy(thrower.value.processInstanceKey, thrower.key).length > 0;
   }
 
   /** After a compensation handler's ELEMENT_COMPLETED: its subscription is done; maybe the throw event too. */
@@ -127,6 +127,12 @@ export class CompensationBehavior {
       throwEventInstanceKey: thrower.key,
       compensationHandlerInstanceKey: handlerKey,
     });
+    if (handlerKey === -1 && subscription.value.compensationHandlerId !== '') {
+      // The handler is not in the thrower's definition (an instance migrated to a version without it): nothing to wait for.
+      const current = this.ctx.state.compensations.get(subscription.key)!;
+      this.ctx.event(subscription.key, 'COMPENSATION_SUBSCRIPTION', 'COMPLETED', current.value);
+      this.completeFlowScopes(subscription.value.processInstanceKey, subscription.value.compensableActivityScopeKey);
+    }
     // Propagate into the completed sub-process (or multi-instance body) the subscription stands for.
     for (const inner of open.filter((s) => s.value.compensableActivityScopeKey === subscription.value.compensableActivityInstanceKey)) {
       this.triggerOne(thrower, open, inner);
