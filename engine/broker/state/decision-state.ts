@@ -48,6 +48,8 @@ export class DecisionState implements ReadonlyDecisionState {
   private readonly drgVersions = new Map<string, IdVersions<VersionedDrg>>();
   private readonly decisions = new Map<number, DecisionValue>();
   private readonly decisionVersionsById = new Map<string, IdVersions<DecisionValue>>();
+  /** Decision keys per DRG key (derived index, not in the snapshot). */
+  private readonly decisionKeysByDrg = new Map<number, Set<number>>();
 
   drgByKey(decisionRequirementsKey: number): DecisionRequirementsValue | undefined {
     return this.drgs.get(decisionRequirementsKey);
@@ -79,7 +81,8 @@ export class DecisionState implements ReadonlyDecisionState {
   }
 
   decisionsOfDrg(decisionRequirementsKey: number): DecisionValue[] {
-    return [...this.decisions.values()].filter((decision) => decision.decisionRequirementsKey === decisionRequirementsKey);
+    const keys = this.decisionKeysByDrg.get(decisionRequirementsKey) ?? new Set<number>();
+    return [...keys].map((key) => this.decisions.get(key)).filter((decision): decision is DecisionValue => decision !== undefined);
   }
 
   putDrg(drg: DecisionRequirementsValue): void {
@@ -98,6 +101,9 @@ export class DecisionState implements ReadonlyDecisionState {
 
   putDecision(decision: DecisionValue): void {
     this.decisions.set(decision.decisionKey, decision);
+    let keys = this.decisionKeysByDrg.get(decision.decisionRequirementsKey);
+    if (!keys) this.decisionKeysByDrg.set(decision.decisionRequirementsKey, (keys = new Set()));
+    keys.add(decision.decisionKey);
     const versions = versionsIn(this.decisionVersionsById, decision.decisionId);
     versions.byVersion.set(decision.version, decision);
     versions.highest = Math.max(versions.highest, decision.version);
@@ -107,6 +113,9 @@ export class DecisionState implements ReadonlyDecisionState {
     const decision = this.decisions.get(decisionKey);
     if (!decision) return;
     this.decisions.delete(decisionKey);
+    const keys = this.decisionKeysByDrg.get(decision.decisionRequirementsKey);
+    keys?.delete(decisionKey);
+    if (keys?.size === 0) this.decisionKeysByDrg.delete(decision.decisionRequirementsKey);
     this.decisionVersionsById.get(decision.decisionId)?.byVersion.delete(decision.version);
   }
 

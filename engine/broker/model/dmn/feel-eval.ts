@@ -6,6 +6,7 @@ import { feelExpression } from '../feel/expression.ts';
 import { toJsonValue } from '../feel/json-value.ts';
 import { matchesAnything } from './check-feel.ts';
 import { DecisionEvaluationError } from './errors.ts';
+import { fastMatcher } from './unary-fast-path.ts';
 
 /** Variables a decision's expressions see. */
 export type DecisionContext = Readonly<Record<string, unknown>>;
@@ -21,6 +22,8 @@ export function evaluateExpression(decisionId: string, expression: string, conte
 /** Whether an input entry (unary tests) matches the input value; `-` and '' match anything, null results do not match. */
 export function testEntry(decisionId: string, entry: string, inputValue: unknown, context: DecisionContext): boolean {
   if (matchesAnything(entry)) return true;
+  const fast = fastMatcher(entry)?.(inputValue);
+  if (fast !== undefined) return fast;
   try {
     const { value } = unaryTest(entry, { ...functionsUsedBy(entry), ...context, '?': inputValue });
     return value === true;
