@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobOf } from '../engine/support/engine-harness.ts';
 import { message, messageDef, withRoots } from '../events/support/event-bpmn.ts';
 import { startEventsHarness, type EventsHarness } from '../events/support/events-harness.ts';
 import {
@@ -184,6 +185,32 @@ describe('compensation across scopes', () => {
     expect(subscriptions(harness, String(child.key)).map(([intent, v]) => `${intent}:${v.compensableActivityId}`)).toEqual(['CREATED:child-step', 'DELETED:child-step']);
     expect(subscriptions(harness, pi).map(([intent, v]) => `${intent}:${v.compensableActivityId}`)).toEqual(['CREATED:call', 'TRIGGERED:call', 'COMPLETED:call']);
     expect(harness.recordsOf('JOB', 'CREATED').some((r) => (r.value as { type: string }).type === 'undo-call-child-step')).toBe(false);
+  });
+
+  it('should undo the completed steps from an error event sub-process when a later step fails for good', async () => {
+    // given two completed steps and a third whose worker reports a business error
+    const onError = `<bpmn:subProcess id="on-refused" triggeredByEvent="true"><bpmn:startEvent id="refused-start"><bpmn:errorEventDefinition errorRef="refused" /></bpmn:startEvent>${compensationEnd(
+      'undo-all',
+    )}${flow('ef', 'refused-start', 'undo-all')}</bpmn:subProcess>`;
+    await harness.deploy(
+      'error-undo.bpmn',
+      processXml(
+        'error-undo',
+        [start(), compensable('book', 'err-book'), compensable('charge', 'err-charge'), serviceTask('ship', 'err-ship'), end(), onError, ...chain('f', ['start', 'book', 'charge', 'ship', 'end'])].join('\n'),
+      ).replace('</bpmn:definitions>', '<bpmn:error id="refused" errorCode="REFUSED" /></bpmn:definitions>'),
+    );
+    const { processInstanceKey: pi } = await harness.client.createProcessInstance({ bpmnProcessId: 'error-undo', variables: {} });
+    await completeJob(harness, 'err-book', pi);
+    await completeJob(harness, 'err-charge', pi);
+    // when
+    const ship = await jobOf(harness.client, 'err-ship', pi);
+    await harness.client.throwError({ jobKey: ship.key, errorCode: 'REFUSED', errorMessage: 'no courier' });
+    await completeJob(harness, 'undo-err-charge', pi);
+    await completeJob(harness, 'undo-err-book', pi);
+    await processCompleted(harness, 'error-undo', pi);
+    // then both completed steps were undone from inside the event sub-process
+    expect(isSubsequence(trail(harness, pi), ['ship:ELEMENT_TERMINATED', 'undo-all:ELEMENT_ACTIVATED', 'undo-charge:ELEMENT_COMPLETED', 'undo-book:ELEMENT_COMPLETED', 'undo-all:ELEMENT_COMPLETED'])).toBe(true);
+    expect(subscriptions(harness, pi).filter(([intent]) => intent === 'COMPLETED').map(([, v]) => v.throwEventId)).toEqual(['undo-all', 'undo-all']);
   });
 
   it('should revoke the issued permit and notify the villager when the case is withdrawn (撤回) through an event sub-process', async () => {
