@@ -118,6 +118,31 @@ describe('business rule task', () => {
     expect((waiver?.value as { value: string }).value).toBe('true');
   });
 
+  it('should route every case of a list with a parallel multi-instance business rule task', async () => {
+    // given
+    const loop =
+      '<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=cases" inputElement="c" ' +
+      'outputCollection="offices" outputElement="=office" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>';
+    const task = businessRuleTask('route-each', 'office_route', 'office', { extensions: io([['=c.type', 'caseType'], ['=c.area', 'area']]) }).replace(
+      '</bpmn:businessRuleTask>',
+      `${loop}</bpmn:businessRuleTask>`,
+    );
+    await harness.deploy('route-all.bpmn', ruleProcess('route-all', task));
+    const cases = [
+      { type: 'rebuild', area: 'west' },
+      { type: 'permit', area: 'east' },
+      { type: 'permit', area: 'north' },
+    ];
+    // when
+    const result = await harness.client.createProcessInstanceWithResult({ bpmnProcessId: 'route-all', variables: { cases }, requestTimeout: 5_000 });
+    // then
+    expect(result.variables.offices).toEqual(['planning office', 'east street office', 'service hall']);
+    const evaluations = eventsOf(harness, 'DECISION_EVALUATION', 'EVALUATED').filter(
+      (r) => String((r.value as { processInstanceKey: number }).processInstanceKey) === result.processInstanceKey,
+    );
+    expect(evaluations).toHaveLength(3);
+  });
+
   it('should raise an EXTRACT_VALUE_ERROR incident when the decision id expression is not a string', async () => {
     // given
     await harness.deploy('bad-id-case.bpmn', ruleProcess('bad-id-case', businessRuleTask('pick', '=count', 'x')));
