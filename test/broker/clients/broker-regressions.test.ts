@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZBClient } from 'zeebe-node';
-import { fixturePath, startTestBroker, type TestBroker } from './support/test-broker.ts';
+import { fixturePath, startTestBroker, waitUntil, type TestBroker } from './support/test-broker.ts';
 
 describe('embedded broker: known differences from Zeebe', () => {
   let tb: TestBroker;
@@ -67,9 +67,9 @@ describe('embedded broker: known differences from Zeebe', () => {
       // when the client has pinged a few times and then an instance creates a job
       await new Promise((resolve) => setTimeout(resolve, 7_000));
       await zeebe.createProcessInstance({ bpmnProcessId: 'client-one-task', variables: { applicationNo: 'after-pings' } });
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
 
       // then the stream is still open and the job was pushed (a Zeebe gateway keeps the connection)
+      await waitUntil(() => pushed.includes('after-pings') || errors.length > 0, 15_000, 'the job to be pushed on the stream');
       expect(errors).toEqual([]);
       expect(pushed).toContain('after-pings');
     } finally {

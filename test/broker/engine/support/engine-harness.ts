@@ -83,10 +83,12 @@ export async function startHarness(options: Partial<BrokerOptions> = {}, dirPref
 
 /**
  * Activates jobs of a type until one of the given process instance (any, when none is given) comes back; jobs of other
- * instances are failed back (retries kept) so they are not held. Throws after 15 attempts.
+ * instances are failed back (retries kept) so they are not held. Throws after 15 attempts and at least `timeoutMs`
+ * (an attempt may return at once, e.g. with only other instances' jobs, so a count alone is no time budget).
  */
-export async function jobOf(client: ZBClient, type: string, processInstanceKey?: string, worker = 'w') {
-  for (let attempt = 0; attempt < 15; attempt++) {
+export async function jobOf(client: ZBClient, type: string, processInstanceKey?: string, worker = 'w', timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; attempt < 15 || Date.now() < deadline; attempt++) {
     const jobs = await client.activateJobs({ type, worker, maxJobsToActivate: 10, timeout: 60_000, requestTimeout: 200 });
     const mine = jobs.find((j) => processInstanceKey === undefined || j.processInstanceKey === processInstanceKey);
     for (const other of jobs.filter((j) => j !== mine)) await client.failJob({ jobKey: other.key, retries: 3, errorMessage: 'not mine', retryBackOff: 0 });
