@@ -90,6 +90,23 @@ describe('compensation handlers', () => {
     expect(trail(harness, pi, ['ELEMENT_COMPLETED']).filter((e) => e === 'throw-step:ELEMENT_COMPLETED')).toHaveLength(3);
   });
 
+  it('should compensate the steps inside every inner instance of a completed multi-instance sub-process', async () => {
+    // given a multi-instance sub-process (two villages) with a compensable step inside, completed
+    const sub = `<bpmn:subProcess id="villages">${loop('=[&quot;东村&quot;,&quot;西村&quot;]', 'village')}${start('vs')}${compensable('notify', 'mi-notify')}${end('ve')}${chain('vf', ['vs', 'notify', 've']).join('')}</bpmn:subProcess>`;
+    await harness.deploy('mi-sub-outside.bpmn', processXml('mi-sub-outside', [start(), sub, compensationThrow('recall'), end(), ...chain('f', ['start', 'villages', 'recall', 'end'])].join('\n')));
+    const { processInstanceKey: pi } = await harness.client.createProcessInstance({ bpmnProcessId: 'mi-sub-outside', variables: {} });
+    for (let n = 0; n < 2; n++) await completeJob(harness, 'mi-notify', pi);
+    // when
+    for (let n = 0; n < 2; n++) await completeJob(harness, 'undo-mi-notify', pi);
+    await processCompleted(harness, 'mi-sub-outside', pi);
+    // then the body stands for the inner instances, which stand for their steps; all completed bottom-up
+    const events = subscriptions(harness, pi).map(([intent, v]) => `${intent}:${v.compensableActivityId}:${v.compensationHandlerId}`);
+    expect(events.filter((e) => e.startsWith('CREATED'))).toEqual(['CREATED:notify:undo-notify', 'CREATED:villages:', 'CREATED:notify:undo-notify', 'CREATED:villages:', 'CREATED:villages:']);
+    expect(events.filter((e) => e.startsWith('COMPLETED'))).toHaveLength(5);
+    expect(events[events.length - 1]).toBe('COMPLETED:villages:');
+    expect(trail(harness, pi, ['ELEMENT_COMPLETED']).filter((e) => e === 'undo-notify:ELEMENT_COMPLETED')).toHaveLength(2);
+  });
+
   it('should run a call activity as handler and continue when the called process completed', async () => {
     // given a called process that revokes the permit
     await harness.deploy('revoke-child.bpmn', processXml('revoke-child', [start(), serviceTask('revoke', 'call-revoke'), end(), ...chain('f', ['start', 'revoke', 'end'])].join('\n')));

@@ -213,6 +213,32 @@ describe('compensation across scopes', () => {
     expect(subscriptions(harness, pi).filter(([intent]) => intent === 'COMPLETED').map(([, v]) => v.throwEventId)).toEqual(['undo-all', 'undo-all']);
   });
 
+  it('should compensate the outer activity named by activityRef from a non-interrupting event sub-process', async () => {
+    // given two completed steps and a non-interrupting message event sub-process that undoes only one
+    const recall = `<bpmn:subProcess id="recall" triggeredByEvent="true"><bpmn:startEvent id="recall-start" isInterrupting="false">${messageDef(
+      'recall-msg',
+    )}</bpmn:startEvent>${compensationThrow('refund-fee', 'fee')}${end('recall-end')}${chain('rf', ['recall-start', 'refund-fee', 'recall-end']).join('')}</bpmn:subProcess>`;
+    await harness.deploy(
+      'ref-from-esp.bpmn',
+      withRoots(
+        processXml('ref-from-esp', [start(), compensable('fee', 'esp-fee'), compensable('seal', 'esp-seal'), serviceTask('wait', 'esp-wait'), end(), recall, ...chain('f', ['start', 'fee', 'seal', 'wait', 'end'])].join('\n')),
+        [message('recall-msg', 'fee-recalled', '=caseId')],
+      ),
+    );
+    const { processInstanceKey: pi } = await harness.client.createProcessInstance({ bpmnProcessId: 'ref-from-esp', variables: { caseId: 'R-1' } });
+    await completeJob(harness, 'esp-fee', pi);
+    await completeJob(harness, 'esp-seal', pi);
+    // when
+    await harness.client.publishMessage({ name: 'fee-recalled', correlationKey: 'R-1', variables: {}, timeToLive: 0 });
+    await completeJob(harness, 'undo-esp-fee', pi);
+    await harness.waitForRecord((r) => r.intent === 'ELEMENT_COMPLETED' && (r.value as { elementId: string }).elementId === 'recall');
+    await completeJob(harness, 'esp-wait', pi);
+    await processCompleted(harness, 'ref-from-esp', pi);
+    // then only the fee was refunded; the seal's subscription ended with the instance
+    expect(subscriptions(harness, pi).map(([intent, v]) => `${intent}:${v.compensableActivityId}`)).toEqual(['CREATED:fee', 'CREATED:seal', 'TRIGGERED:fee', 'COMPLETED:fee', 'DELETED:seal']);
+    expect(trail(harness, pi)).toContain('wait:ELEMENT_COMPLETED');
+  });
+
   it('should revoke the issued permit and notify the villager when the case is withdrawn (撤回) through an event sub-process', async () => {
     // given a case whose permit was issued and which waits for the villager to collect it
     const revokeAndNotify = `<bpmn:subProcess id="revoke" isForCompensation="true">${start('revoke-start')}${serviceTask('revoke-permit', 'revoke-permit')}${serviceTask(
