@@ -92,6 +92,9 @@ describe('business rule task', () => {
     expect((incident.value as { errorMessage: string }).errorMessage).toContain("'r-rebuild', 'r-east'");
     const failed = eventsOf(harness, 'DECISION_EVALUATION', 'FAILED').find((r) => String((r.value as { processInstanceKey: number }).processInstanceKey) === instance.processInstanceKey)!;
     expect(failed.value).toMatchObject({ failedDecisionId: 'office_route', elementId: 'route' });
+    const failedDecision = (failed.value as { evaluatedDecisions: { decisionId: string; evaluatedInputs: { inputValue: string }[]; matchedRules: unknown[] }[] }).evaluatedDecisions.at(-1)!;
+    expect(failedDecision).toMatchObject({ decisionId: 'office_route', matchedRules: [] });
+    expect(failedDecision.evaluatedInputs.map((input) => input.inputValue)).toEqual(['"rebuild"', '"east"']);
     // when the case is corrected and the incident resolved
     await harness.client.setVariables({ elementInstanceKey: instance.processInstanceKey, variables: { area: 'west' }, local: false });
     await harness.client.resolveIncident({ incidentKey: String(incident.key) });

@@ -48,6 +48,7 @@ const feeDrg = dmnXml('fees', [
   literalDecision('summary', 'office + " / " + string(amount)', { requires: ['office', 'amountOf'] }),
   literalDecision('amountOf', 'feeWaiver.due', { requires: ['feeWaiver'], variable: 'amount' }),
   literalDecision('broken', 'assert(amount, amount != null, "an amount is required")'),
+  literalDecision('afterBroken', 'broken + 1', { requires: ['household', 'broken'] }),
 ]);
 
 describe('decision requirements graphs and literal expressions', () => {
@@ -97,9 +98,22 @@ describe('decision requirements graphs and literal expressions', () => {
     expect(response.failedDecisionId).toBe('broken');
     expect(response.failureMessage).toContain("Expected to evaluate decision 'broken'");
     expect(JSON.parse(response.decisionOutput)).toBeNull();
+    expect(response.evaluatedDecisions.map((d) => [d.decisionId, d.decisionOutput])).toEqual([['broken', 'null']]);
     const failed = eventsOf(harness, 'DECISION_EVALUATION', 'FAILED').at(-1)!;
     expect(failed.value).toMatchObject({ decisionId: 'broken', failedDecisionId: 'broken', evaluationFailureMessage: response.failureMessage });
     expect(failed.key).toBeGreaterThan(0);
+  });
+
+  it('should name the required decision that failed and list it last after the ones evaluated before it', async () => {
+    // when
+    const response = await harness.client.evaluateDecision({ decisionId: 'afterBroken', variables: { members: 3 } } as never);
+    // then
+    expect(response.failedDecisionId).toBe('broken');
+    expect(response.failureMessage).toContain("Expected to evaluate decision 'afterBroken', but its required decision 'broken' failed");
+    expect(response.evaluatedDecisions.map((d) => [d.decisionId, d.decisionOutput])).toEqual([
+      ['household', '"small"'],
+      ['broken', 'null'],
+    ]);
   });
 
   it('should write DECISION_EVALUATION EVALUATED with the variables, the output and every evaluated decision', async () => {

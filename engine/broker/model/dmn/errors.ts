@@ -1,4 +1,5 @@
 /** Errors of the DMN module. */
+import type { EvaluatedInput } from './evaluation-types.ts';
 
 /**
  * A decision could not be evaluated (a FEEL expression failed, a hit policy was violated, a required
@@ -7,6 +8,8 @@
  */
 export class DecisionEvaluationError extends Error {
   override readonly name = 'DecisionEvaluationError';
+  /** The inputs of the failed decision table evaluated before the failure (reported with the failed decision). */
+  evaluatedInputs: readonly EvaluatedInput[] = [];
 
   constructor(
     /** Id of the decision whose evaluation failed. */

@@ -61,6 +61,18 @@ export function evaluateDecision(drg: ExecutableDrg, decisionId: string, variabl
     return { evaluatedDecisions, output };
   } catch (error) {
     if (!(error instanceof DecisionEvaluationError)) throw error;
+    const failed = drg.decisions.get(error.decisionId);
+    if (failed) {
+      // As Zeebe: the failed decision comes last, with a null output and the inputs evaluated before the failure.
+      evaluatedDecisions.push({
+        decisionId: failed.id,
+        decisionName: failed.name,
+        decisionType: failed.logic.kind === 'table' ? 'DECISION_TABLE' : 'LITERAL_EXPRESSION',
+        output: null,
+        evaluatedInputs: error.evaluatedInputs,
+        matchedRules: [],
+      });
+    }
     return {
       evaluatedDecisions,
       output: null,

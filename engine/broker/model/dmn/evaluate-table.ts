@@ -3,14 +3,23 @@ import type { DecisionTableLogic, ExecutableDecision } from './dmn-types.ts';
 import type { EvaluatedDecisionResult, EvaluatedInput, EvaluatedOutput } from './evaluation-types.ts';
 import { evaluateExpression, testEntry, type DecisionContext } from './feel-eval.ts';
 import { applyHitPolicy, type RuleHit } from './hit-policy.ts';
+import { DecisionEvaluationError } from './errors.ts';
 
 /** Evaluates a decision table decision with the variables (and required decisions' results) in `context`. */
 export function evaluateTable(decision: ExecutableDecision, table: DecisionTableLogic, context: DecisionContext): EvaluatedDecisionResult {
-  const evaluatedInputs: EvaluatedInput[] = table.inputs.map((input) => ({
-    inputId: input.id,
-    inputName: input.name,
-    inputValue: evaluateExpression(decision.id, input.expression, context),
-  }));
+  const evaluatedInputs: EvaluatedInput[] = [];
+  try {
+    for (const input of table.inputs) {
+      evaluatedInputs.push({ inputId: input.id, inputName: input.name, inputValue: evaluateExpression(decision.id, input.expression, context) });
+    }
+    return matchRules(decision, table, evaluatedInputs, context);
+  } catch (error) {
+    if (error instanceof DecisionEvaluationError) error.evaluatedInputs = evaluatedInputs;
+    throw error;
+  }
+}
+
+function matchRules(decision: ExecutableDecision, table: DecisionTableLogic, evaluatedInputs: EvaluatedInput[], context: DecisionContext): EvaluatedDecisionResult {
   const matched: RuleHit[] = [];
   for (const rule of table.rules) {
     const matches = rule.inputEntries.every((entry, column) => testEntry(decision.id, entry, evaluatedInputs[column]?.inputValue ?? null, context));

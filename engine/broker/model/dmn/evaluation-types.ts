@@ -36,7 +36,7 @@ export interface EvaluatedDecisionResult {
 
 /** The outcome of evaluating a decision with its required decisions. */
 export interface DrgEvaluation {
-  /** The evaluated decisions in evaluation order (required decisions first, the asked one last). */
+  /** The evaluated decisions in evaluation order (required decisions first, the asked one last; after a failure the failed one last). */
   readonly evaluatedDecisions: readonly EvaluatedDecisionResult[];
   /** The asked decision's result (null when the evaluation failed). */
   readonly output: unknown;

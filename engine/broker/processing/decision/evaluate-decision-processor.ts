@@ -2,7 +2,7 @@
  * DECISION_EVALUATION EVALUATE (EvaluateDecision): finds the decision by key, or by id (latest
  * version), evaluates it with the command's variables and writes DECISION_EVALUATION EVALUATED or
  * FAILED. As in Zeebe, a failed evaluation is not a rejection: the client gets the response with
- * `failedDecisionId` and `failureMessage` (and the decisions evaluated before the failure).
+ * `failedDecisionId` and `failureMessage` (and the decisions evaluated up to the failed one, which comes last).
  */
 import type { DecisionValue } from '../../protocol/decision-records.ts';
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
