@@ -109,7 +109,9 @@ export interface GatewayServer {
 export async function startGateway(engine: BrokerEngine, host: string, port: number): Promise<GatewayServer> {
   const service = loadGatewayService();
   const ctx: GatewayContext = { engine, host, port };
-  const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
+  // No channelz: grpc-js's per-call and per-session bookkeeping for an introspection service that is
+  // not served here.
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024, 'grpc.enable_channelz': 0 });
   server.addService(service, implementation(service, ctx));
   const bound = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
