@@ -1,5 +1,5 @@
 /** Rebuilds state on start: applies every logged event in order, parsing each deployed process as it appears. */
-import { compiledDrg, parseResource, type ParsedResource } from '../model/index.ts';
+import { compiledDrg, parseDmn, parseResource, type ParsedResource } from '../model/index.ts';
 import type { DecisionRequirementsValue } from '../protocol/decision-records.ts';
 import type { RecordLog } from '../log/record-log.ts';
 import type { ProcessValue } from '../protocol/record.ts';
@@ -32,7 +32,8 @@ class ModelRegistrar {
 
 /** Parses a deployed DRG's resource once, which remembers its executable model by checksum. */
 async function registerDrg(drg: DecisionRequirementsValue): Promise<void> {
-  if (!compiledDrg(drg.checksum)) await parseResource(drg.resourceName, drg.resource, { validate: false });
+  // Parsed under the checksum the record carries (the gateway computed it from the deployed bytes).
+  if (!compiledDrg(drg.checksum)) await parseDmn(drg.resourceName, drg.resource, drg.checksum);
 }
 
 /** Replays the whole log into state. */
