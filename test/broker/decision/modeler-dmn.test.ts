@@ -38,4 +38,13 @@ describe('a DMN file saved by Camunda Modeler', () => {
     expect(JSON.parse(disabled.decisionOutput)).toEqual({ waived: true, reason: '残疾人' });
     expect(JSON.parse(none.decisionOutput)).toEqual({ waived: false, reason: null });
   });
+
+  it('should migrate a DMN 1.1 file (older Modelers) to DMN 1.3 and evaluate it', async () => {
+    // when
+    const deployed = await harness.client.deployResource({ decisionFilename: path.join(path.dirname(fixture), 'dmn11-season.dmn') });
+    const response = await harness.client.evaluateDecision({ decisionId: 'dish', variables: { season: 'Winter' } } as never);
+    // then
+    expect(decisionsOf(deployed).map((d) => d.dmnDecisionId)).toEqual(['dish']);
+    expect(JSON.parse(response.decisionOutput)).toBe('Roastbeef');
+  });
 });
