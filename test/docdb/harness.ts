@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MongoClient, type ChangeStream } from 'mongodb';
+import { MongoClient } from 'mongodb';
 import { startDocDb, type DocDbOptions, type RunningDocDb } from '../../engine/docdb/index.ts';
 
 /** A running docdb with a connected client. */
@@ -57,7 +57,7 @@ export async function startTestDocDb(extra: Partial<DocDbOptions> = {}): Promise
  * its aggregate goes out with the first read, and a write that overtakes it is not in the stream
  * (a fixed pause before writing only makes that unlikely). One empty poll (tryNext) opens it.
  */
-export async function opened<S extends ChangeStream>(stream: S): Promise<S> {
+export async function opened<S extends { tryNext(): Promise<unknown> }>(stream: S): Promise<S> {
   const early = await stream.tryNext();
   if (early !== null) throw new Error(`the change stream delivered ${JSON.stringify(early)} before the test wrote anything`);
   return stream;
