@@ -80,14 +80,19 @@ async function runLoadPhases(opts: BenchOptions, dataDir: string, rows: Row[]): 
     if (opts.phases.has('steady')) {
       const measure = `CreateProcessInstanceWithResult p50 / p99 at ${opts.steadyRate}/s (1-task)`;
       try {
+        const cpu0 = await child.cpuMs();
         const r = await steadyRateLatency(zbc, 'bench-one-task', opts.steadyRate, opts.steadyS);
-        log(`${measure}: ${fmt(r.p50, 1)} / ${fmt(r.p99, 1)} ms (max ${fmt(r.max, 1)}, ${r.ok}/${r.sent} ok; ${loadNote()})`);
+        const cpuPerInstance = ((await child.cpuMs()) - cpu0) / Math.max(1, r.ok);
+        log(
+          `${measure}: ${fmt(r.p50, 1)} / ${fmt(r.p99, 1)} ms (max ${fmt(r.max, 1)}, ${r.ok}/${r.sent} ok; ` +
+            `broker CPU ${fmt(cpuPerInstance, 2)} ms per instance; ${loadNote()})`,
+        );
         rows.push({
           measure,
           engine: BROKER,
           value: `${fmt(r.p50, 1)} / ${fmt(r.p99, 1)} ms`,
           target: 'p99 < 20 ms',
-          note: `${r.ok}/${r.sent} ok over ${opts.steadyS} s, max ${fmt(r.max, 1)} ms${r.errors ? `; ${r.errors} errors: ${r.firstError}` : ''}`,
+          note: `${r.ok}/${r.sent} ok over ${opts.steadyS} s, max ${fmt(r.max, 1)} ms; broker CPU ${fmt(cpuPerInstance, 2)} ms per instance${r.errors ? `; ${r.errors} errors: ${r.firstError}` : ''}`,
         });
       } catch (error) {
         rows.push(failed(measure, BROKER, error));

@@ -5,7 +5,7 @@
  * group commit), durable → answered (side effects, responses) — plus the event-loop delay. Nothing of
  * this runs unless the variable is set.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { RecordLog } from '../../engine/broker/log/record-log.ts';
 import { StreamProcessor } from '../../engine/broker/processing/stream-processor.ts';
 import { fmt, quantile } from './stats.ts';
@@ -42,6 +42,11 @@ function samplesOf(kind: string): Samples {
 export function installStageTrace(): () => string {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
+  const gcPauses: number[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const submit = StreamProcessor.prototype.submit;
   StreamProcessor.prototype.submit = function traced(this: StreamProcessor, input, internal) {
     const t0 = performance.now();
@@ -99,7 +104,11 @@ export function installStageTrace(): () => string {
   } as typeof append;
   return () => {
     loop.disable();
-    const lines = ['stage timings (ms, p50 / p99 / max):', `event-loop delay p50 ${fmt(loop.percentile(50) / 1e6, 2)} p99 ${fmt(loop.percentile(99) / 1e6, 2)} max ${fmt(loop.max / 1e6, 1)}`];
+    gcObserver.disconnect();
+    const gcTotal = gcPauses.reduce((a, b) => a + b, 0);
+    const lines = ['stage timings (ms, p50 / p99 / max):', `event-loop delay p50 ${fmt(loop.percentile(50) / 1e6, 2)} p99 ${fmt(loop.percentile(99) / 1e6, 2)} max ${fmt(loop.max / 1e6, 1)}`,
+      `GC pauses ×${gcPauses.length}, total ${fmt(gcTotal)} ms, p99 ${fmt(quantile(gcPauses, 0.99), 2)} max ${fmt(quantile(gcPauses, 1), 1)} ms`,
+    ];
     const q = (xs: number[]) => `${fmt(quantile(xs, 0.5), 2)} / ${fmt(quantile(xs, 0.99), 2)} / ${fmt(quantile(xs, 1), 1)}`;
     for (const [kind, s] of [...byKind].sort((a, b) => b[1].process.length - a[1].process.length)) {
       if (s.process.length < 10) continue;
@@ -127,9 +136,16 @@ export function installStageTrace(): () => string {
         `with-result instances ×${full.length}, mean ms: create→durable | →activation submitted | activation→durable | →complete submitted | complete→durable | total`,
       );
       const mid = full.slice(Math.floor(full.length * 0.25), Math.ceil(full.length * 0.75));
+      const totals = full.map((t) => t.completeDurable! - t.createSubmit);
+      lines.push(`  broker-side create received → complete durable: p50 ${fmt(quantile(totals, 0.5), 2)} p99 ${fmt(quantile(totals, 0.99), 2)} ms`);
       lines.push(`  middle half: ${avg(mid)}`);
       lines.push(`  slowest 2%:  ${avg(full.slice(Math.floor(full.length * 0.98)))}`);
     }
+    const usage = process.resourceUsage();
+    lines.push(
+      `process CPU user ${fmt(usage.userCPUTime / 1000)} ms, system ${fmt(usage.systemCPUTime / 1000)} ms; ` +
+        `context switches voluntary ${fmt(usage.voluntaryContextSwitches)}, involuntary ${fmt(usage.involuntaryContextSwitches)}; fs writes ${fmt(usage.fsWrite)}`,
+    );
     lines.push(`records per batch p50 ${fmt(quantile(appendSizes, 0.5))} p99 ${fmt(quantile(appendSizes, 0.99))}; last processed ${fmt(lastProcessed)}`);
     return lines.join('\n');
   };
