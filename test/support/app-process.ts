@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/**
+ * How long a start may take by default. A cold start compiles the whole app with tsx; on a loaded
+ * two-core machine that alone was seen to take more than 45 s (no output at all by then).
+ */
+export const START_TIMEOUT_MS = 90_000;
+
 /** The whole application started as a child process, as `npm start` runs it. */
 export interface AppProcess {
   child: ChildProcess;
@@ -38,8 +44,8 @@ export async function startAppProcess(opts: { dataDir?: string; env?: NodeJS.Pro
     const timer = setTimeout(() => {
       clearInterval(poll);
       child.kill('SIGKILL'); // do not leave a half-started app (and its servers) behind
-      reject(new Error(`app did not start within ${opts.timeoutMs ?? 45_000} ms:\n${out}`));
-    }, opts.timeoutMs ?? 45_000);
+      reject(new Error(`app did not start within ${opts.timeoutMs ?? START_TIMEOUT_MS} ms:\n${out}`));
+    }, opts.timeoutMs ?? START_TIMEOUT_MS);
     const poll = setInterval(() => {
       const m = /open (http:\/\/\S+?)\/?\s/.exec(out);
       if (m) {

@@ -1,6 +1,9 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { startAppProcess } from '../../support/app-process.ts';
+import { START_TIMEOUT_MS, startAppProcess } from '../../support/app-process.ts';
+
+/** Each test starts the app as a child process: its start budget plus room to stop it. */
+const TEST_TIMEOUT_MS = START_TIMEOUT_MS + 30_000;
 
 describe('the application process', () => {
   it('should start the embedded broker and document store, report ready, and exit 0 on SIGTERM', async () => {
@@ -19,13 +22,13 @@ describe('the application process', () => {
       await app.stop('SIGKILL');
       app.cleanup();
     }
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('should refuse to start with a bad variable, naming it, without a stack trace', async () => {
-    await expect(startAppProcess({ env: { LOG_LEVEL: 'shouting' }, timeoutMs: 20_000 })).rejects.toThrow(
+    await expect(startAppProcess({ env: { LOG_LEVEL: 'shouting' } })).rejects.toThrow(
       /exited with 2[\s\S]*LOG_LEVEL: "shouting" is not a log level/,
     );
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('should say which embedded server failed and how to use an external one', async () => {
     // Given the broker's port is taken by another program
@@ -34,7 +37,7 @@ describe('the application process', () => {
     const taken = (blocker.address() as net.AddressInfo).port;
     try {
       // When Streetflow starts with the embedded broker on that port
-      const err = await startAppProcess({ env: { ZEEBE_PORT: String(taken) }, timeoutMs: 30_000 }).then(
+      const err = await startAppProcess({ env: { ZEEBE_PORT: String(taken) } }).then(
         () => null,
         (e: Error) => e,
       );
@@ -46,5 +49,5 @@ describe('the application process', () => {
     } finally {
       blocker.close();
     }
-  });
+  }, TEST_TIMEOUT_MS);
 });
