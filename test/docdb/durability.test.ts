@@ -15,7 +15,11 @@ async function spawnCli(dataDir: string): Promise<{ child: ChildProcess; uri: st
   });
   const uri = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`docdb cli did not start: ${out}`)), 20_000);
+    // a cold tsx start on a loaded two-core machine can take tens of seconds
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`docdb cli did not start: ${out}`));
+    }, 45_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /"uri":"([^"]+)"/.exec(out);
@@ -115,5 +119,5 @@ describe('docdb durability', () => {
       await check.close();
       await db.stop();
     }
-  });
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ async function startChild(dataDir: string): Promise<{ child: ChildProcess; addre
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`broker did not start: ${output}`));
-    }, 30_000);
+    }, 60_000); // a cold tsx start on a loaded two-core machine can take tens of seconds
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /listening on (\S+)/.exec(output);
