@@ -83,7 +83,7 @@ export class RawClient {
   }
 
   /** Next reply frame, or undefined if the server closed the connection. */
-  async read(timeoutMs = 5000): Promise<RawReply | undefined> {
+  async read(timeoutMs = 15_000): Promise<RawReply | undefined> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.buf.length >= 4 && this.buf.length >= this.buf.readInt32LE(0)) {
@@ -111,7 +111,7 @@ export class RawClient {
   }
 
   /** Resolves true once the server has closed the connection. */
-  async waitClosed(timeoutMs = 5000): Promise<boolean> {
+  async waitClosed(timeoutMs = 15_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (!this.closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     return this.closed;

@@ -33,7 +33,7 @@ describe('job push and back-pressure', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     // when
     const created = await Promise.all([1, 2, 3].map((n) => h.client.createProcessInstance({ bpmnProcessId: 'push', variables: { n } })));
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 15_000;
     while (received.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     stream.cancel();
     // then

@@ -53,7 +53,7 @@ export async function startHarness(options: Partial<BrokerOptions> = {}, dirPref
     records() {
       return broker.exporter.read(0, Number.MAX_SAFE_INTEGER) as ExportedRecord[];
     },
-    async waitForRecord(match, timeoutMs = 5_000) {
+    async waitForRecord(match, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       let after = 0;
       for (;;) {
