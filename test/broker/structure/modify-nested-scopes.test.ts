@@ -107,7 +107,7 @@ describe('ModifyProcessInstance into nested scopes', () => {
     );
   /** Polls until a condition over the records holds. */
   async function until(condition: () => boolean): Promise<void> {
-    for (let n = 0; n < 100 && !condition(); n++) await sleep(50);
+    for (let n = 0; n < 300 && !condition(); n++) await sleep(50);
     expect(condition()).toBe(true);
   }
   const modified = (pi: string): Promise<ExportedRecord> =>

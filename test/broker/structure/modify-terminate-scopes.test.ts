@@ -69,7 +69,7 @@ describe('ModifyProcessInstance terminating scopes', () => {
   }
 
   async function until(condition: () => boolean): Promise<void> {
-    for (let n = 0; n < 100 && !condition(); n++) await sleep(50);
+    for (let n = 0; n < 300 && !condition(); n++) await sleep(50);
     expect(condition()).toBe(true);
   }
 
