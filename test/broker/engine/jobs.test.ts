@@ -130,7 +130,7 @@ describe('jobs through zeebe-node', () => {
     await h.client.createProcessInstance({ bpmnProcessId: 'jobs-deadline', variables: {} });
     const job = await activateOne('job-deadline', 300);
     // when the worker never answers
-    const again = await activateOne('job-deadline');
+    const again = await activateOne('job-deadline', 60_000, 15_000);
     // then
     expect(again.key).toBe(job.key);
     await h.client.completeJob({ jobKey: again.key, variables: {} });
