@@ -13,7 +13,7 @@ import { startGateway } from '../../../engine/broker/gateway/gateway-server.ts';
 import { liveEngines, newClient, replayFromLog, type LiveEngine } from '../engine/support/engine-harness.ts';
 import { invariantViolations } from '../engine/support/soak-invariants.ts';
 import { message, messageDef, withRoots } from '../events/support/event-bpmn.ts';
-import { chain, compensable, compensationEnd, compensationThrow, end, flow, processXml, serviceTask, start } from './support/compensation-bpmn.ts';
+import { chain, compensable, compensationEnd, compensationThrow, end, flow, processXml, start } from './support/compensation-bpmn.ts';
 
 const STEPS = Number(process.env.COMP_SOAK_STEPS ?? 250);
 const SEED = Number(process.env.COMP_SOAK_SEED ?? 20261124);
