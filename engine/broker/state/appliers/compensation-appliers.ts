@@ -1,6 +1,7 @@
 /** Appliers for COMPENSATION_SUBSCRIPTION events. */
 import type { ValueTypeAppliers } from './applier.ts';
 
+/** COMPENSATION_SUBSCRIPTION: CREATED and TRIGGERED store the record's value, COMPLETED and DELETED remove it. */
 export const compensationSubscriptionAppliers: ValueTypeAppliers<'COMPENSATION_SUBSCRIPTION'> = {
   CREATED: (state, record) => state.compensations.put(record.key, record.value),
   // The record carries the throw event and the handler instance now.
