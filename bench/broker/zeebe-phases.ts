@@ -232,3 +232,17 @@ export async function createMany(
   await Promise.all(Array.from({ length: inFlight }, lane));
   return { created, errors, firstError, rate: created / ((now() - t0) / 1000) };
 }
+
+/**
+ * The floor under every latency figure: `samples` sequential Topology calls through zeebe-node (the
+ * broker answers them without touching the log), p50 / p99 in ms.
+ */
+export async function roundTripFloor(zbc: ZBClient, samples: number): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t = now();
+    await zbc.topology();
+    times.push(now() - t);
+  }
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+}
