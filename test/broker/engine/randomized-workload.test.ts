@@ -14,21 +14,22 @@ import { startGateway } from '../../../engine/broker/gateway/gateway-server.ts';
 import { liveEngines, newClient, replayFromLog, stopLiveEngine, type LiveEngine } from './support/engine-harness.ts';
 import { rawClient, unary, type RawGatewayClient } from './support/raw-gateway-client.ts';
 import { invariantViolations, leftovers, soakSnapshot } from './support/soak-invariants.ts';
-import { SOAK_ERROR_CODES, SOAK_MESSAGES, SOAK_SIGNALS, soakChild, soakProcess, soakStarter } from './support/soak-models.ts';
+import { SOAK_ERROR_CODES, SOAK_MESSAGES, SOAK_SIGNALS, soakChild, soakProcess, soakRules, soakStarter } from './support/soak-models.ts';
 
 const STEPS = Number(process.env.SOAK_STEPS ?? 600);
 /** Fixed seeds; SOAK_SEEDS=1,2,3 (and SOAK_STEPS) explore others. */
 const SEEDS = process.env.SOAK_SEEDS ? process.env.SOAK_SEEDS.split(',').map(Number) : [20261123, 1, 4242];
 
 /** Element ids of the chain that an activate instruction may name (some are rejected, which is fine). */
-const ACTIVATABLE = ['review', 'fix', 'escalate', 'clerk', 'sign', 'light', 'call', 'join', 'merge', 'merge-a', 'notify', 'nudge', 'sub', 'split', 'handle', 'remind', 'jump', 'tail-catch', 'end'];
+const ACTIVATABLE = ['review', 'stamp', 'route', 'settle', 'refund', 'recall', 'withdraw-undo', 'undo-clerk', 'fix', 'escalate', 'clerk', 'sign', 'light', 'call', 'join', 'merge', 'merge-a', 'notify', 'nudge', 'sub', 'split', 'handle', 'remind', 'jump', 'tail-catch', 'end'];
 /** Element ids start instructions may name (some are rejected, which is fine). */
-const START_AT = ['review', 'sign', 'clerk', 'call', 'merge', 'join', 'nudge', 'fix', 'tail-catch'];
+const START_AT = ['review', 'stamp', 'route', 'refund', 'recall', 'sign', 'clerk', 'call', 'merge', 'join', 'nudge', 'fix', 'tail-catch'];
 /** Element ids present in both versions (identity mapping for migrations). */
 const MIGRATABLE = [
   'sub', 'review', 'fix', 'escalate', 'sign', 'clerk', 'call', 'notify', 'nudge', 'handle', 'remind', 'esp-nudge', 'esp-withdraw', 'esp-child-fail', 'esp-stop', 'esp-remind',
   'sub-timeout', 'rejected', 'ping', 'escalated', 'esc-task', 'sign-rejected', 'merge-a', 'split', 'merge', 'join',
-  ...['esp-nudge', 'esp-withdraw', 'esp-child-fail', 'esp-stop', 'esp-remind'].map((id) => `${id}-start`),
+  'stamp', 'route', 'settle', 'settled', 'refund', 'recall', 'esp-recall', 'undo-review', 'undo-sign', 'undo-clerk', 'undo-route',
+  ...['esp-nudge', 'esp-withdraw', 'esp-child-fail', 'esp-stop', 'esp-remind', 'esp-recall'].map((id) => `${id}-start`),
 ];
 
 /** The converging inclusive gateways of the models. */
@@ -73,6 +74,11 @@ class Workload {
   readonly trail: string[] = [];
   readonly internalErrors: string[] = [];
   versionKeys: string[] = [];
+  /** Decision keys ever deployed (deleted ones stay: EvaluateDecision by them answers NOT_FOUND). */
+  decisionKeys: string[] = [];
+  /** DRG keys the workload deployed on its own (the two deployed with the chain are never deleted). */
+  private drgKeys: string[] = [];
+  private rulesTag = 0;
   starterKeys: string[] = [];
   private starterTag = 0;
   private childKeys: string[] = [];
@@ -103,6 +109,8 @@ class Workload {
       { name: 'starter', weight: 2, run: () => this.starter() },
       { name: 'set-variables', weight: 2, run: () => this.setVariables() },
       { name: 'child-version', weight: 1, run: () => this.childVersion() },
+      { name: 'evaluate', weight: 2, run: () => this.evaluate() },
+      { name: 'rules-version', weight: 1, run: () => this.rulesVersion() },
     ];
   }
 
@@ -272,6 +280,43 @@ class Workload {
     return `deployed soak-child ${await this.deployChild()}`;
   }
 
+  /** EvaluateDecision of the routing decision: the latest by id, or one version by key (maybe deleted: NOT_FOUND). */
+  private evaluate(): Promise<string> {
+    const amount = this.pick([30, 80, 150]);
+    const byKey = this.random() < 0.4 && this.decisionKeys.length > 0;
+    const request = byKey ? { decisionKey: this.pick(this.decisionKeys) } : { decisionId: 'soak-route' };
+    return this.call('evaluate', () => unary(this.raw, 'EvaluateDecision', { ...request, variables: JSON.stringify({ amount }) })).then(
+      (r) => `${JSON.stringify(request)} amount ${amount} ${r}`,
+    );
+  }
+
+  /** Deploys a new version of the routing decision (the chain's version 2 evaluates the latest), or deletes the latest one the workload deployed. */
+  private async rulesVersion(): Promise<string> {
+    if (this.drgKeys.length > 0 && this.random() < 0.5) {
+      const key = this.drgKeys[this.drgKeys.length - 1]!;
+      const r = await this.call('delete', () => unary(this.raw, 'DeleteResource', { resourceKey: key }));
+      if (r === 'ok') this.drgKeys.pop();
+      return `delete soak-rules ${key} ${r}`;
+    }
+    const variant = this.pick([1, 2, 3] as const);
+    const deployed = await this.deploy({ 'soak-rules.dmn': soakRules(variant, ++this.rulesTag) });
+    this.drgKeys.push(deployed.drg!);
+    return `deployed soak-rules variant ${variant}: ${deployed.drg}`;
+  }
+
+  /** Deploys resources in one deployment through the raw client; the keys of the process and DRG in it. */
+  async deploy(resources: Record<string, string>): Promise<{ process?: string; drg?: string }> {
+    type Entry = { process?: { processDefinitionKey: string }; decision?: { decisionKey: string }; decisionRequirements?: { decisionRequirementsKey: string } };
+    const answer = await unary<{ deployments: Entry[] }>(this.raw, 'DeployResource', {
+      resources: Object.entries(resources).map(([name, text]) => ({ name, content: Buffer.from(text) })),
+    });
+    this.decisionKeys.push(...answer.deployments.flatMap((d) => (d.decision ? [d.decision.decisionKey] : [])));
+    return {
+      process: answer.deployments.find((d) => d.process)?.process?.processDefinitionKey,
+      drg: answer.deployments.find((d) => d.decisionRequirements)?.decisionRequirements?.decisionRequirementsKey,
+    };
+  }
+
   /** Deploys a new version of the called process; returns its key. */
   async deployChild(): Promise<string> {
     const xml = soakChild.replace('id="soak-child" isExecutable', `id="soak-child" name="v${++this.childTag}" isExecutable`);
@@ -321,8 +366,9 @@ describe('randomized workload', () => {
       const workload = new Workload(seed, run, raw);
       await workload.deployChild();
       for (const version of [1, 2] as const) {
-        const deployed = await run.client.deployResource({ name: 'soak.bpmn', process: Buffer.from(soakProcess(version)) });
-        workload.versionKeys.push(deployed.deployments[0]!.process.processDefinitionKey);
+        // each version of the chain is deployed together with its routing decision (version 1 binds to it)
+        const deployed = await workload.deploy({ 'soak.bpmn': soakProcess(version), 'soak-rules.dmn': soakRules(version) });
+        workload.versionKeys.push(deployed.process!);
       }
       await workload.deployStarter();
 
@@ -365,6 +411,17 @@ describe('randomized workload', () => {
         expect(outcomes['complete']?.ok, JSON.stringify(outcomes)).toBeGreaterThan(20);
         expect(outcomes['migrate']?.ok, JSON.stringify(outcomes)).toBeGreaterThan(0);
         expect(outcomes['activate-element']?.ok, JSON.stringify(outcomes)).toBeGreaterThan(0);
+        expect(outcomes['evaluate']?.ok, JSON.stringify(outcomes)).toBeGreaterThan(0);
+        const logged = run.engine.log.read(0, Number.MAX_SAFE_INTEGER) as unknown as LoggedRecord[];
+        const count = (valueType: string, intent: string): number => logged.filter((r) => r.recordType === 'EVENT' && r.valueType === valueType && r.intent === intent).length;
+        const exercised = {
+          evaluated: count('DECISION_EVALUATION', 'EVALUATED'),
+          failed: count('DECISION_EVALUATION', 'FAILED'),
+          compensable: count('COMPENSATION_SUBSCRIPTION', 'CREATED'),
+          compensated: count('COMPENSATION_SUBSCRIPTION', 'COMPLETED'),
+        };
+        if (process.env.SOAK_DEBUG) console.log(JSON.stringify(exercised));
+        for (const [what, n] of Object.entries(exercised)) expect(n, `${what}: ${JSON.stringify(exercised)}`).toBeGreaterThan(0);
 
         // and the state replayed at the end equals the live one
         await replayAndContinue('at the end');

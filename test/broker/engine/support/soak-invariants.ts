@@ -1,13 +1,23 @@
 /**
  * Invariants of a quiet engine for the randomized workload test: every element instance waits somewhere
- * legitimate and nothing (timer, subscription, job, incident, child) outlives its element instance.
+ * legitimate and nothing (timer, subscription, job, incident, child, compensation subscription) outlives its
+ * element or process instance.
  */
 import type { BrokerEngine } from '../../../../engine/broker/engine/broker-engine.ts';
 
 interface SnapshotInstance {
   key: number;
   state: string;
-  value: { bpmnElementType: string; elementId: string; flowScopeKey: number; processInstanceKey: number; parentElementInstanceKey: number; version: number };
+  value: {
+    bpmnElementType: string;
+    bpmnEventType: string;
+    elementId: string;
+    flowScopeKey: number;
+    processInstanceKey: number;
+    processDefinitionKey: number;
+    parentElementInstanceKey: number;
+    version: number;
+  };
   childCount: number;
   activeFlows: number;
   pendingFlows?: [string, [string, number][]][];
@@ -26,10 +36,16 @@ export interface Snapshot {
     triggers: [number, { scopeKey: number }][];
     signals: [number, { catchEventInstanceKey: number; signalName: string; catchEventId: string }][];
   };
+  compensations: [number, { processInstanceKey: number; compensableActivityId: string; throwEventId: string; throwEventInstanceKey: number }][];
 }
 
 const CONTAINERS = new Set(['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'MULTI_INSTANCE_BODY']);
 const JOB_ELEMENTS = new Set(['SERVICE_TASK', 'USER_TASK', 'INTERMEDIATE_THROW_EVENT']);
+/** Incidents of a business rule task's decision (it stays ELEMENT_ACTIVATING until they are resolved). */
+const DECISION_INCIDENTS = new Set(['DECISION_EVALUATION_ERROR', 'CALLED_DECISION_ERROR']);
+/** Whether an element instance is a compensation intermediate throw or end event (it waits for handlers, not a job). */
+const isCompensationThrow = (i: SnapshotInstance): boolean =>
+  i.value.bpmnEventType === 'COMPENSATION' && (i.value.bpmnElementType === 'INTERMEDIATE_THROW_EVENT' || i.value.bpmnElementType === 'END_EVENT');
 
 /** The engine's state snapshot in the shape the invariants read. */
 export function soakSnapshot(engine: BrokerEngine): Snapshot {
@@ -44,8 +60,13 @@ export function invariantViolations(engine: BrokerEngine, inclusiveJoins: Readon
   const incidentOn = new Set(snap.incidents.map(([, i]) => i.elementInstanceKey));
   const jobs = new Map(snap.jobs.map((j) => [j.key, j]));
   const describe = (i: SnapshotInstance): string => `${i.value.bpmnElementType} '${i.value.elementId}' ${i.key} (${i.state}, instance ${i.value.processInstanceKey})`;
+  // triggered compensation subscriptions not completed yet, by throw event instance
+  const triggered = new Set(snap.compensations.filter(([, c]) => c.throwEventInstanceKey > 0).map(([, c]) => c.throwEventInstanceKey));
   for (const i of snap.elementInstances) {
     const type = i.value.bpmnElementType;
+    if (!engine.state.models.element(i.value.processDefinitionKey, i.value.elementId) && type !== 'PROCESS' && type !== 'MULTI_INSTANCE_BODY') {
+      problems.push(`${describe(i)}: element '${i.value.elementId}' is not in its process definition ${i.value.processDefinitionKey}`);
+    }
     if (type !== 'PROCESS' && !byKey.has(i.value.flowScopeKey)) problems.push(`${describe(i)}: flow scope ${i.value.flowScopeKey} is gone`);
     if (type === 'PROCESS' && i.value.parentElementInstanceKey > 0 && !byKey.has(i.value.parentElementInstanceKey)) {
       problems.push(`${describe(i)}: calling element instance ${i.value.parentElementInstanceKey} is gone`);
@@ -61,7 +82,8 @@ export function invariantViolations(engine: BrokerEngine, inclusiveJoins: Readon
       problems.push(`${describe(i)}: tokens wait at inclusive join(s) ${waiting.join(', ')} that no path can reach any more`);
     }
     if (type === 'CALL_ACTIVITY' && (i.calledChildKey === undefined || !byKey.has(i.calledChildKey))) problems.push(`${describe(i)}: its called instance is gone`);
-    if (JOB_ELEMENTS.has(type) && i.value.elementId !== 'jump' && (i.jobKey === 0 || !jobs.has(i.jobKey)) && !snap.incidents.some(([, n]) => n.jobKey === i.jobKey && i.jobKey > 0)) {
+    if (isCompensationThrow(i) && !triggered.has(i.key)) problems.push(`${describe(i)}: compensation throw event waits for no handler`);
+    if (JOB_ELEMENTS.has(type) && !isCompensationThrow(i) && i.value.elementId !== 'jump' && (i.jobKey === 0 || !jobs.has(i.jobKey)) && !snap.incidents.some(([, n]) => n.jobKey === i.jobKey && i.jobKey > 0)) {
       problems.push(`${describe(i)}: waits for a job that does not exist (${i.jobKey})`);
     }
   }
@@ -93,7 +115,20 @@ export function invariantViolations(engine: BrokerEngine, inclusiveJoins: Readon
     if (!byKey.has(job.value.elementInstanceKey)) problems.push(`job ${job.key} (${job.value.type}): element instance ${job.value.elementInstanceKey} is gone`);
   }
   for (const [key, incident] of snap.incidents) {
-    if (!byKey.has(incident.elementInstanceKey)) problems.push(`incident ${key} (${incident.errorType}): element instance ${incident.elementInstanceKey} is gone`);
+    const owner = byKey.get(incident.elementInstanceKey);
+    if (!owner) problems.push(`incident ${key} (${incident.errorType}): element instance ${incident.elementInstanceKey} is gone`);
+    else if (DECISION_INCIDENTS.has(incident.errorType)) {
+      // a decision incident belongs to a business rule task (still calling a decision in its current definition) waiting to activate
+      const element = engine.state.models.element(owner.value.processDefinitionKey, owner.value.elementId);
+      if (owner.value.bpmnElementType !== 'BUSINESS_RULE_TASK' || owner.state !== 'ELEMENT_ACTIVATING' || !element?.calledDecision) {
+        problems.push(`incident ${key} (${incident.errorType}) on ${describe(owner)}, which does not (any more) call a decision`);
+      }
+    }
+  }
+  for (const [key, subscription] of snap.compensations) {
+    if (!byKey.has(subscription.processInstanceKey)) {
+      problems.push(`compensation subscription ${key} (${subscription.compensableActivityId}): process instance ${subscription.processInstanceKey} is gone`);
+    }
   }
   return problems;
 }
@@ -109,5 +144,6 @@ export function leftovers(engine: BrokerEngine): string[] {
     ...snap.events.subscriptions.map(([key, s]) => `message subscription ${key} (${s.messageName})`),
     ...snap.events.signals.filter(([, s]) => s.catchEventInstanceKey > 0).map(([key, s]) => `signal subscription ${key} (${s.signalName})`),
     ...snap.events.triggers.map(([key]) => `event trigger ${key}`),
+    ...snap.compensations.map(([key, c]) => `compensation subscription ${key} (${c.compensableActivityId}${c.throwEventId ? `, triggered by ${c.throwEventId}` : ''})`),
   ];
 }
