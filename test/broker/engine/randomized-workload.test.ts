@@ -28,7 +28,7 @@ const START_AT = ['review', 'stamp', 'route', 'refund', 'recall', 'sign', 'clerk
 const MIGRATABLE = [
   'sub', 'review', 'fix', 'escalate', 'sign', 'clerk', 'call', 'notify', 'nudge', 'handle', 'remind', 'esp-nudge', 'esp-withdraw', 'esp-child-fail', 'esp-stop', 'esp-remind',
   'sub-timeout', 'rejected', 'ping', 'escalated', 'esc-task', 'sign-rejected', 'merge-a', 'split', 'merge', 'join',
-  'stamp', 'route', 'settle', 'settled', 'refund', 'recall', 'esp-recall', 'undo-review', 'undo-sign', 'undo-clerk', 'undo-route',
+  'stamp', 'route', 'settle', 'settled', 'refund', 'recall', 'esp-recall', 'undo-review', 'undo-sign', 'undo-clerk', 'undo-route', 'undo-call', 'nudge-undo',
   ...['esp-nudge', 'esp-withdraw', 'esp-child-fail', 'esp-stop', 'esp-remind', 'esp-recall'].map((id) => `${id}-start`),
 ];
 
@@ -420,7 +420,12 @@ describe('randomized workload', () => {
           compensable: count('COMPENSATION_SUBSCRIPTION', 'CREATED'),
           compensated: count('COMPENSATION_SUBSCRIPTION', 'COMPLETED'),
         };
-        if (process.env.SOAK_DEBUG) console.log(JSON.stringify(exercised));
+        if (process.env.SOAK_DEBUG) {
+          const activated = new Map<string, number>();
+          for (const r of logged) if (r.recordType === 'EVENT' && r.intent === 'ELEMENT_ACTIVATED') activated.set(String(r.value['elementId']), (activated.get(String(r.value['elementId'])) ?? 0) + 1);
+          const triggered = logged.filter((r) => r.valueType === 'COMPENSATION_SUBSCRIPTION' && r.intent === 'TRIGGERED').map((r) => `${String(r.value['throwEventId'])}>${String(r.value['compensableActivityId'])}`);
+          console.log(JSON.stringify(exercised), JSON.stringify(Object.fromEntries([...activated].filter(([id]) => /undo|refund|recall|route|stamp/.test(id)))), JSON.stringify(triggered));
+        }
         for (const [what, n] of Object.entries(exercised)) expect(n, `${what}: ${JSON.stringify(exercised)}`).toBeGreaterThan(0);
 
         // and the state replayed at the end equals the live one

@@ -20,10 +20,10 @@ const withRoots = (xml: string, roots: string[]): string => xml.replace('</bpmn:
  * A compensable activity: its compensation boundary event `<id>-undo` and the handler `undo-<id>` (a service task
  * of job type soak-undo, which the workload completes or fails like any job), linked by an association.
  */
-const compensation = (id: string): string =>
+const compensation = (id: string, handler: { extensions?: string; loop?: string } = {}): string =>
   [
     `<bpmn:boundaryEvent id="${id}-undo" attachedToRef="${id}"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>`,
-    `<bpmn:serviceTask id="undo-${id}" isForCompensation="true"><bpmn:extensionElements><zeebe:taskDefinition type="soak-undo" /></bpmn:extensionElements></bpmn:serviceTask>`,
+    `<bpmn:serviceTask id="undo-${id}" isForCompensation="true"><bpmn:extensionElements><zeebe:taskDefinition type="soak-undo" />${handler.extensions ?? ''}</bpmn:extensionElements>${handler.loop ?? ''}</bpmn:serviceTask>`,
     `<bpmn:association id="${id}-assoc" associationDirection="One" sourceRef="${id}-undo" targetRef="undo-${id}" />`,
   ].join('\n');
 const compensate = (activityRef?: string): string => `<bpmn:compensateEventDefinition${activityRef ? ` activityRef="${activityRef}"` : ''} />`;
@@ -40,13 +40,15 @@ export const SOAK_ERROR_CODES = ['REJECT', 'CHILD_FAIL', 'OTHER'] as const;
 /**
  * The approval chain. Branch one: a sub-process (review, then stamp, both compensable — stamp only in version 1 —
  * with an error boundary on review that jumps by link to a fix step; message event sub-processes, non-interrupting
- * nudge and interrupting withdraw (撤回) whose compensation end event undoes the completed steps) with an
+ * nudge whose path throws compensation for review (activityRef) and interrupting withdraw (撤回) whose compensation
+ * end event undoes the completed steps) with an
  * interrupting deadline timer; the fix step ends in a terminate end event. Branch two: an inclusive fork into a 会签
  * (parallel multi-instance user task, two of three approvals complete it; an error boundary on its body also leads to
- * the join), a sequential multi-instance clerk task and a script task (会签 and clerk are compensable, once per body),
- * an inclusive join, a compensable business rule task `route` calling the soak-route decision (version 1 bound to the
- * decision deployed with it, version 2 to the latest), a call activity (non-interrupting ping and escalation
- * boundaries) and a link jump to the parallel join. After the join an exclusive gateway may throw compensation for the
+ * the join), a sequential multi-instance clerk task and a script task (会签 and clerk are compensable, once per body;
+ * the 会签's handler is itself multi-instance), an inclusive join, a compensable business rule task `route` calling the
+ * soak-route decision (version 1 bound to the decision deployed with it, version 2 to the latest; its handler maps
+ * variables in and out), a compensable call activity (non-interrupting ping and escalation boundaries) and a link jump
+ * to the parallel join. After the join an exclusive gateway may throw compensation for the
  * clerk step (amount > 100, activityRef) or for everything (amount < 50). Process event sub-processes: the called
  * process's CHILD_FAIL error (interrupting), a stop signal (interrupting), a recall message (interrupting, a
  * compensation end event), a reminder cycle (non-interrupting) whose path throws a signal. Compensation handlers are
@@ -74,7 +76,14 @@ export function soakProcess(version: 1 | 2): string {
       ${flow('s3', 'rejected', 'back')}
       ${flow('s4', 'rework-catch', 'fix')}
       ${flow('s5', 'fix', 'fix-end')}
-      ${esp('esp-nudge', false, messageRef('m-nudge'), [serviceTask('nudge', 'soak-nudge'), end('nudge-end'), flow('n1', 'esp-nudge-start', 'nudge'), flow('n2', 'nudge', 'nudge-end')])}
+      ${esp('esp-nudge', false, messageRef('m-nudge'), [
+        serviceTask('nudge', 'soak-nudge'),
+        `<bpmn:intermediateThrowEvent id="nudge-undo">${compensate('review')}</bpmn:intermediateThrowEvent>`,
+        end('nudge-end'),
+        flow('n1', 'esp-nudge-start', 'nudge'),
+        flow('n2', 'nudge', 'nudge-undo'),
+        flow('n3', 'nudge-undo', 'nudge-end'),
+      ])}
       ${esp('esp-withdraw', true, messageRef('m-withdraw'), [`<bpmn:endEvent id="withdraw-undo">${compensate()}</bpmn:endEvent>`, flow('w1', 'esp-withdraw-start', 'withdraw-undo')])}
     </bpmn:subProcess>`,
     boundary('sub-timeout', 'sub', timer('timeDuration', version === 1 ? 'PT1H' : 'PT2H'), true),
@@ -88,16 +97,19 @@ export function soakProcess(version: 1 | 2): string {
       </bpmn:multiInstanceLoopCharacteristics>
     </bpmn:userTask>`,
     boundary('sign-rejected', 'sign', '<bpmn:errorEventDefinition errorRef="e-reject" />', true),
-    compensation('sign'),
+    compensation('sign', {
+      loop: '<bpmn:multiInstanceLoopCharacteristics isSequential="false"><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=approvers" inputElement="approver" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>',
+    }),
     serviceTask('clerk', 'soak-clerk').replace('</bpmn:serviceTask>', '<bpmn:multiInstanceLoopCharacteristics isSequential="true"><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1, 2]" inputElement="round" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:serviceTask>'),
     compensation('clerk'),
     '<bpmn:scriptTask id="light"><bpmn:extensionElements><zeebe:script expression="=amount * 2" resultVariable="doubled" /></bpmn:extensionElements></bpmn:scriptTask>',
     '<bpmn:inclusiveGateway id="merge" />',
     businessRuleTask('route', 'soak-route', 'office', { bindingType: version === 1 ? 'deployment' : 'latest' }),
-    compensation('route'),
+    compensation('route', { extensions: '<zeebe:ioMapping><zeebe:input source="=office" target="undone" /><zeebe:output source="=undone" target="revoked" /></zeebe:ioMapping>' }),
     '<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="soak-child" propagateAllChildVariables="false" /></bpmn:extensionElements></bpmn:callActivity>',
     boundary('ping', 'call', messageRef('m-ping'), false),
     boundary('escalated', 'call', '<bpmn:escalationEventDefinition escalationRef="esc" />', false),
+    compensation('call'),
     serviceTask('esc-task', 'soak-esc'),
     end('esc-end'),
     end('ping-end'),
