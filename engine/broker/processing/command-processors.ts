@@ -19,6 +19,7 @@ import { modifyProcessInstanceProcessor } from './process-instance/modify-proces
 import { processInstanceProcessors } from './process-instance/process-instance-processors.ts';
 import { setVariablesProcessor } from './variable/set-variables-processor.ts';
 import { correlateSubscriptionProcessor } from './message/correlate-subscription-processor.ts';
+import { migrateMessageSubscriptionProcessor } from './message/migrate-message-subscription-processor.ts';
 import { expireMessageProcessor, publishMessageProcessor } from './message/publish-message-processor.ts';
 import { triggerTimerProcessor } from './timer/trigger-timer-processor.ts';
 import { broadcastSignalProcessor } from './signal/broadcast-signal-processor.ts';
@@ -50,6 +51,7 @@ export const commandProcessors: CommandProcessors = {
   TIMER: { TRIGGER: triggerTimerProcessor },
   MESSAGE: { PUBLISH: publishMessageProcessor, EXPIRE: expireMessageProcessor },
   PROCESS_MESSAGE_SUBSCRIPTION: { CORRELATE: correlateSubscriptionProcessor },
+  MESSAGE_SUBSCRIPTION: { MIGRATE: migrateMessageSubscriptionProcessor },
   SIGNAL: { BROADCAST: broadcastSignalProcessor },
   RESOURCE_DELETION: { DELETE: deleteResourceProcessor },
   DECISION_EVALUATION: { EVALUATE: evaluateDecisionProcessor },

@@ -220,6 +220,12 @@ describe('MigrateProcessInstance with event subscriptions', () => {
     expect(pmsMigrated.map((r) => r.key)).toEqual([pms.key]);
     expect(valueOf(pmsMigrated[0])).toMatchObject({ elementId: 'M2', interrupting: false, messageName: 'mce-docs', correlationKey: 'MCE-4' });
     expect(eventsOf(h.records(), 'MESSAGE_SUBSCRIPTION', 'MIGRATED', pi)).toHaveLength(1);
+    // and, as in Zeebe, the message side follows through a MESSAGE_SUBSCRIPTION MIGRATE command, then MIGRATED
+    const messageSide = h.records().filter((r) => r.valueType === 'MESSAGE_SUBSCRIPTION' && r.key === pms.key && (r.intent === 'MIGRATE' || r.intent === 'MIGRATED'));
+    expect(messageSide.map((r) => `${r.recordType} ${r.intent}`)).toEqual(['COMMAND MIGRATE', 'EVENT MIGRATED']);
+    expect(messageSide[0]!.position).toBeGreaterThan(pmsMigrated[0]!.position);
+    expect(messageSide[1]!.sourceRecordPosition).toBe(messageSide[0]!.position);
+    expect(valueOf(messageSide[1])).toMatchObject({ bpmnProcessId: 'mce-wait', interrupting: false, messageName: 'mce-docs', correlationKey: 'MCE-4' });
     const signalMigrated = h.records().filter((r) => r.valueType === 'SIGNAL_SUBSCRIPTION' && r.intent === 'MIGRATED');
     expect(valueOf(signalMigrated[0])).toMatchObject({ catchEventId: 'policy2-start', catchEventInstanceKey: Number(pi), processDefinitionKey: Number(waitV2Key) });
     expect(eventsOf(h.records(), 'PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', pi)).toHaveLength(0);

@@ -1,7 +1,7 @@
 /**
  * PROCESS_INSTANCE_MODIFICATION MODIFY (ModifyProcessInstance): activates elements — reusing or
  * creating the flow scopes they need, with the instruction's variables — and then terminates
- * element instances (and the flow scopes that leaves empty), as Zeebe does. 退回 (send back) is
+ * element instances inline, in this batch (and the flow scopes that leaves empty), as Zeebe does. 退回 (send back) is
  * "terminate the current task, activate the earlier one".
  */
 import type { ModificationActivateInstructionValue, ProcessInstanceValue } from '../../protocol/record.ts';
@@ -11,6 +11,7 @@ import type { CommandProcessor } from '../command-processor.ts';
 import { activateElement } from './activation/element-activation.ts';
 import { isResolveFailure, resolveFlowScopes, stateView } from './activation/flow-scope-resolver.ts';
 import { subscriptionFailure } from './activation/subscription-check.ts';
+import { executeTerminations } from './modification-terminations.ts';
 import { isRejection, planModification, type PlannedActivation } from './modification-plan.ts';
 
 /** Carries out one validated activate instruction; the instruction with the keys of the flow scopes it used. */
@@ -63,7 +64,12 @@ export const modifyProcessInstanceProcessor: CommandProcessor<'PROCESS_INSTANCE_
     return;
   }
   const activateInstructions = plan.activations.map((planned) => activate(bpmn, processInstance, planned));
-  for (const key of plan.terminations) bpmn.transitions.terminateElement(key);
+  const required = new Set(activateInstructions.flatMap((instruction) => instruction.ancestorScopeKeys));
+  executeTerminations(
+    bpmn,
+    command.value.terminateInstructions.map((t) => t.elementInstanceKey),
+    required,
+  );
   ctx.event(plan.processInstance.key, 'PROCESS_INSTANCE_MODIFICATION', 'MODIFIED', {
     ...command.value,
     activateInstructions,

@@ -54,6 +54,13 @@ export class BpmnBehaviors {
   childLeft(scopeKey: number): void {
     const scope = this.elementContext(scopeKey);
     if (!scope) return;
+    const inline = this.transitions.inlineTermination;
+    if (inline && this.ctx.state.elementInstances.get(scopeKey)?.state !== 'ELEMENT_TERMINATING') {
+      // A modification's inline termination does not tell a surviving flow scope (Zeebe); one that
+      // receives an activation keeps its joins waiting until that element's path moves on.
+      if (!inline.required.has(scopeKey)) this.flows.releaseInclusiveJoins(scopeKey);
+      return;
+    }
     // A path ended: an inclusive join waiting for it may join now.
     this.flows.releaseInclusiveJoins(scopeKey);
     const processor = this.lookup(scope.value.bpmnElementType) as BpmnContainerProcessor | undefined;

@@ -7,6 +7,14 @@ type LifecycleIntent = Exclude<EventIntents['PROCESS_INSTANCE'], 'SEQUENCE_FLOW_
 
 /** Lifecycle transitions for one command. */
 export class StateTransitions {
+  /**
+   * Set while ModifyProcessInstance terminates element instances inline (Zeebe writes those
+   * terminations in the modification's own batch): `terminateElement` then queues the key here
+   * instead of writing TERMINATE_ELEMENT, and flow scopes in `required` (scopes an activation of
+   * the same modification uses) are not told that a child left.
+   */
+  inlineTermination: { readonly queue: number[]; readonly required: ReadonlySet<number> } | undefined;
+
   constructor(private readonly ctx: ProcessingContext) {}
 
   /** Current lifecycle state, undefined when the instance does not exist (yet). */
@@ -50,8 +58,12 @@ export class StateTransitions {
     this.ctx.followUp(element.key, 'PROCESS_INSTANCE', 'COMPLETE_ELEMENT', element.value);
   }
 
-  /** Asks for the element to be terminated (TERMINATE_ELEMENT follow-up). */
+  /** Asks for the element to be terminated (TERMINATE_ELEMENT follow-up; queued instead during an inline termination). */
   terminateElement(key: number): void {
+    if (this.inlineTermination) {
+      this.inlineTermination.queue.push(key);
+      return;
+    }
     const instance = this.ctx.state.elementInstances.get(key);
     if (instance) this.ctx.followUp(key, 'PROCESS_INSTANCE', 'TERMINATE_ELEMENT', instance.value);
   }

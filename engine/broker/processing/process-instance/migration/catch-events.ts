@@ -170,7 +170,8 @@ export function migrateCatchEvents(
     };
     ctx.event(subscription.key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'MIGRATED', value);
     const { subscriptionPartitionId: _p, elementId: _e, ...messageSide } = value;
-    ctx.event(subscription.key, 'MESSAGE_SUBSCRIPTION', 'MIGRATED', messageSide);
+    // As Zeebe, the message side follows through a MIGRATE command (MigrateMessageSubscription).
+    ctx.followUp(subscription.key, 'MESSAGE_SUBSCRIPTION', 'MIGRATE', messageSide);
   }
   for (const subscription of toMigrate.signals) {
     ctx.event(subscription.key, 'SIGNAL_SUBSCRIPTION', 'MIGRATED', {
