@@ -88,8 +88,10 @@ export async function startDocDb(options: DocDbOptions): Promise<RunningDocDb> {
     host,
     stop() {
       stopped ??= (async () => {
-        stopTtl();
+        const ttlStopped = stopTtl();
+        engine.oplog?.stop();
         await new Promise<void>((resolve) => tcp.close(() => resolve()));
+        await Promise.all([ttlStopped, tcp.drained()]);
         cursors.close();
         transactions.close();
         await engine.close();

@@ -17,7 +17,7 @@ export type ProtocolErrorListener = (err: Error, connectionId: number) => void;
 let nextConnectionId = 1;
 
 /** Serves one socket. */
-function serveConnection(socket: net.Socket, deps: DispatchDeps, onError: ProtocolErrorListener): void {
+function serveConnection(socket: net.Socket, deps: DispatchDeps, onError: ProtocolErrorListener, track: (work: Promise<void>) => void): void {
   const connectionId = nextConnectionId++;
   const splitter = new FrameSplitter();
   let chain: Promise<void> = Promise.resolve();
@@ -61,18 +61,32 @@ function serveConnection(socket: net.Socket, deps: DispatchDeps, onError: Protoc
       return;
     }
     for (const frame of frames) chain = chain.then(() => handle(frame)).catch((err: Error) => fail(err));
+    if (frames.length > 0) track(chain);
   });
   socket.on('error', () => socket.destroy());
 }
 
+/** The listening server; `drained()` resolves once no command is being processed. */
+export type DocdbServer = net.Server & { drained(): Promise<void> };
+
 /** Creates the listening server. */
-export function createServer(deps: DispatchDeps, onError: ProtocolErrorListener): net.Server {
+export function createServer(deps: DispatchDeps, onError: ProtocolErrorListener): DocdbServer {
   const sockets = new Set<net.Socket>();
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serveConnection(socket, deps, onError);
-  });
+    serveConnection(socket, deps, onError, track);
+  }) as DocdbServer;
+  // a command already dispatched runs to its end (a socket closed under it only drops the reply),
+  // so a stop waits for it before the storage is closed
+  server.drained = async () => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  };
   server.on('close', () => {
     for (const s of sockets) s.destroy();
   });

@@ -30,6 +30,7 @@ export interface RecordLogOptions {
 export class RecordLog {
   private closed = false;
   private lastWrite: Promise<unknown> = Promise.resolve();
+  private lastAck: Promise<unknown> = Promise.resolve();
   /** Highest position known to be durable. */
   committedPosition = 0;
 
@@ -109,10 +110,13 @@ export class RecordLog {
   }
 
   /** Stores an exporter's acknowledged position durably. */
-  async acknowledge(exporterId: string, position: number): Promise<void> {
+  acknowledge(exporterId: string, position: number): Promise<void> {
+    // a write to a closed lmdb environment throws from inside lmdb, uncaught: refuse it here
+    if (this.closed) return Promise.reject(new LogClosedError());
     const written = this.acks.put(exporterId, position) as Promise<boolean> & { flushed?: Promise<boolean> };
-    await written;
-    if (written.flushed) await written.flushed;
+    const done = written.then(() => written.flushed).then(() => undefined);
+    this.lastAck = done.catch(() => undefined);
+    return done;
   }
 
   /** The acknowledged position of an exporter, 0 when none. */
@@ -124,7 +128,7 @@ export class RecordLog {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.lastWrite.catch(() => undefined);
+    await Promise.all([this.lastWrite, this.lastAck]);
     await this.root.flushed;
     await this.root.close();
   }

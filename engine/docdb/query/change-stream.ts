@@ -113,7 +113,7 @@ export class ChangeStreamSource implements TailSource {
     for (;;) {
       const docs = this.invalidated ? [] : this.poll(size);
       const left = deadline - Date.now();
-      if (docs.length > 0 || this.invalidated || left <= 0) {
+      if (docs.length > 0 || this.invalidated || left <= 0 || this.oplog.stopping) {
         return { docs, postBatchResumeToken: this.token, closed: this.invalidated };
       }
       await this.oplog.waitForAppend(left);

@@ -98,8 +98,18 @@ export class Oplog {
     this.emitter.emit('append');
   }
 
-  /** Resolves on the next commit that appended events, or after `ms`. */
+  /** Set when the store is stopping: waiting cursors give up at once. */
+  stopping = false;
+
+  /** Wakes every waiting change-stream cursor for good (the store is stopping). */
+  stop(): void {
+    this.stopping = true;
+    this.emitter.emit('append');
+  }
+
+  /** Resolves on the next commit that appended events, or after `ms` (at once when stopping). */
   waitForAppend(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);

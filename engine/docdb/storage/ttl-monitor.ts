@@ -30,15 +30,18 @@ export async function deleteExpired(engine: StorageEngine, now = Date.now()): Pr
 }
 
 /** Starts the TTL monitor; returns a function that stops it. */
-export function startTtlMonitor(engine: StorageEngine, intervalMs: number, onError: (err: unknown) => void): () => void {
-  let running = false;
+export function startTtlMonitor(engine: StorageEngine, intervalMs: number, onError: (err: unknown) => void): () => Promise<void> {
+  let pass: Promise<void> | undefined;
   const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deleteExpired(engine).catch(onError).finally(() => {
-      running = false;
+    if (pass) return;
+    pass = deleteExpired(engine).then(() => undefined, onError).finally(() => {
+      pass = undefined;
     });
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  // stopping waits for a pass in progress, so nothing writes to the storage after it is closed
+  return async () => {
+    clearInterval(timer);
+    await pass;
+  };
 }
