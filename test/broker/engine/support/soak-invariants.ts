@@ -36,11 +36,24 @@ export interface Snapshot {
     triggers: [number, { scopeKey: number }][];
     signals: [number, { catchEventInstanceKey: number; signalName: string; catchEventId: string }][];
   };
-  compensations: [number, { processInstanceKey: number; compensableActivityId: string; throwEventId: string; throwEventInstanceKey: number }][];
+  compensations: [
+    number,
+    {
+      processInstanceKey: number;
+      compensableActivityId: string;
+      compensableActivityInstanceKey: number;
+      compensableActivityScopeKey: number;
+      compensationHandlerId: string;
+      throwEventId: string;
+      throwEventInstanceKey: number;
+      compensationHandlerInstanceKey: number;
+    },
+  ][];
 }
 
 const CONTAINERS = new Set(['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'MULTI_INSTANCE_BODY']);
-const JOB_ELEMENTS = new Set(['SERVICE_TASK', 'USER_TASK', 'INTERMEDIATE_THROW_EVENT']);
+/** Elements that wait for a job while ELEMENT_ACTIVATED (a business rule task calling a decision completes within its activation). */
+const JOB_ELEMENTS = new Set(['SERVICE_TASK', 'USER_TASK', 'BUSINESS_RULE_TASK', 'INTERMEDIATE_THROW_EVENT']);
 /** Incidents of a business rule task's decision (it stays ELEMENT_ACTIVATING until they are resolved). */
 const DECISION_INCIDENTS = new Set(['DECISION_EVALUATION_ERROR', 'CALLED_DECISION_ERROR']);
 /** Whether an element instance is a compensation intermediate throw or end event (it waits for handlers, not a job). */
@@ -118,17 +131,35 @@ export function invariantViolations(engine: BrokerEngine, inclusiveJoins: Readon
     const owner = byKey.get(incident.elementInstanceKey);
     if (!owner) problems.push(`incident ${key} (${incident.errorType}): element instance ${incident.elementInstanceKey} is gone`);
     else if (DECISION_INCIDENTS.has(incident.errorType)) {
-      // a decision incident belongs to a business rule task (still calling a decision in its current definition) waiting to activate
+      // a decision incident belongs to a business rule task, still in its definition, waiting to activate (a migration
+      // carries the incident over as it is, even to a job-based business rule task: resolving it then creates the job)
       const element = engine.state.models.element(owner.value.processDefinitionKey, owner.value.elementId);
-      if (owner.value.bpmnElementType !== 'BUSINESS_RULE_TASK' || owner.state !== 'ELEMENT_ACTIVATING' || !element?.calledDecision) {
-        problems.push(`incident ${key} (${incident.errorType}) on ${describe(owner)}, which does not (any more) call a decision`);
+      if (owner.value.bpmnElementType !== 'BUSINESS_RULE_TASK' || owner.state !== 'ELEMENT_ACTIVATING' || element?.type !== 'BUSINESS_RULE_TASK') {
+        problems.push(`incident ${key} (${incident.errorType}) on ${describe(owner)}, which is not a business rule task of its definition waiting to activate`);
       }
     }
   }
   for (const [key, subscription] of snap.compensations) {
-    if (!byKey.has(subscription.processInstanceKey)) {
-      problems.push(`compensation subscription ${key} (${subscription.compensableActivityId}): process instance ${subscription.processInstanceKey} is gone`);
+    const what = `compensation subscription ${key} (${subscription.compensableActivityId}${subscription.throwEventId ? `, triggered by ${subscription.throwEventId}` : ''})`;
+    if (!byKey.has(subscription.processInstanceKey)) problems.push(`${what}: process instance ${subscription.processInstanceKey} is gone`);
+    if (byKey.has(subscription.compensableActivityInstanceKey)) problems.push(`${what}: its activity instance ${subscription.compensableActivityInstanceKey} is still there`);
+    // a sub-process or body subscription (no handler) only stands for the subscriptions below it: alone, a throw would wait for it forever
+    const below = snap.compensations.some(([, inner]) => inner.compensableActivityScopeKey === subscription.compensableActivityInstanceKey);
+    if (subscription.compensationHandlerId === '' && !below) problems.push(`${what}: stands for nothing (no subscription below it)`);
+    // a running handler runs in the flow scope of the event that threw the compensation
+    const handler = byKey.get(subscription.compensationHandlerInstanceKey);
+    const thrower = byKey.get(subscription.throwEventInstanceKey);
+    if (handler && thrower && handler.value.flowScopeKey !== thrower.value.flowScopeKey) {
+      problems.push(`${what}: handler ${describe(handler)} runs outside the flow scope of its throw event ${describe(thrower)}`);
     }
+  }
+  // a compensation handler that compensation started belongs to a triggered subscription (else its completion completes nothing)
+  const handlerKeys = new Set(snap.compensations.map(([, c]) => c.compensationHandlerInstanceKey));
+  for (const i of snap.elementInstances) {
+    if (i.value.bpmnEventType !== 'COMPENSATION' || isCompensationThrow(i) || i.value.bpmnElementType === 'BOUNDARY_EVENT') continue;
+    const scope = byKey.get(i.value.flowScopeKey);
+    const inner = scope?.value.bpmnElementType === 'MULTI_INSTANCE_BODY' && scope.value.elementId === i.value.elementId;
+    if (!inner && !handlerKeys.has(i.key)) problems.push(`${describe(i)}: compensation handler without a triggered subscription`);
   }
   return problems;
 }
