@@ -434,7 +434,9 @@ describe('randomized workload', () => {
           console.log(`handler missing after migration: ${handlerless}, migrations with subscriptions: ${migratedWith}`);
           console.log(JSON.stringify(exercised), JSON.stringify(Object.fromEntries([...activated].filter(([id]) => /undo|refund|recall|route|stamp/.test(id)))), JSON.stringify(triggered));
         }
-        for (const [what, n] of Object.entries(exercised)) expect(n, `${what}: ${JSON.stringify(exercised)}`).toBeGreaterThan(0);
+        // (an explored seed may end before any evaluation failed or any compensation finished: the fixed seeds must reach both)
+        const required = process.env.SOAK_SEEDS ? ['evaluated', 'compensable'] : Object.keys(exercised);
+        for (const what of required) expect(exercised[what as keyof typeof exercised], `${what}: ${JSON.stringify(exercised)}`).toBeGreaterThan(0);
 
         // and the state replayed at the end equals the live one
         await replayAndContinue('at the end');
