@@ -1,7 +1,7 @@
 /**
  * Event subscriptions of element instances (part 2A): timers and message subscriptions for catch
- * events, receive tasks, event-based gateways and boundary events; triggering them; throwing errors
- * to the nearest catching boundary event.
+ * events, receive tasks, event-based gateways and boundary events; triggering them. Errors and
+ * escalations find their catch event through the catch walk (`catch-walk.ts`).
  */
 import {
   evaluate,
@@ -20,8 +20,9 @@ import type { ProcessEventValue, TimerValue } from '../../../protocol/event-reco
 import type { VariableDocument } from '../../../protocol/record.ts';
 import type { ProcessingContext } from '../../processing-context.ts';
 import type { ElementContext } from '../element-processor.ts';
-import { eventSubProcessStarts, interruptedByEventSubProcess, isEventSubProcessStart, isInterruptingCatch } from './event-sub-process-behavior.ts';
+import { isEventSubProcessStart, isInterruptingCatch } from './event-sub-process-behavior.ts';
 import { VariableBehavior } from './variable-behavior.ts';
+import { CatchWalk, isInnerInstance } from './catch-walk.ts';
 
 /** What a timer evaluates to. */
 export interface TimerSchedule {
@@ -50,7 +51,11 @@ export class EventBehavior {
   /** Triggers an event sub-process start event in a scope (set by the BpmnBehaviors facade). */
   onEventSubProcessStart?: (scope: ElementContext, start: ExecutableElement, variables: VariableDocument) => void;
 
-  constructor(private readonly ctx: ProcessingContext) {}
+  private readonly catches: CatchWalk;
+
+  constructor(private readonly ctx: ProcessingContext) {
+    this.catches = new CatchWalk(ctx, (scope, target, variables) => this.trigger(scope, target, variables));
+  }
 
   /** Elements whose events an instance of `element` waits for: itself, the targets of a gateway, its boundary events. */
   private triggers(element: ElementContext): ExecutableElement[] {
@@ -69,17 +74,11 @@ export class EventBehavior {
       result.push(element.element);
     }
     // Inner instances of a multi-instance activity leave its boundary events to the body.
-    for (const id of this.isInnerInstance(element.value) ? [] : (element.element.boundaryEventIds ?? [])) {
+    for (const id of isInnerInstance(this.ctx, element.value) ? [] : (element.element.boundaryEventIds ?? [])) {
       const boundary = model.elements.get(id);
       if (boundary) result.push(boundary);
     }
     return result;
-  }
-
-  /** Whether an element instance is an inner instance of a multi-instance body (whose boundary events belong to the body). */
-  private isInnerInstance(value: { flowScopeKey: number; elementId: string }): boolean {
-    const scope = this.ctx.state.elementInstances.get(value.flowScopeKey);
-    return scope?.value.bpmnElementType === 'MULTI_INSTANCE_BODY' && scope.value.elementId === value.elementId;
   }
 
   /** Whether a catch event was reached from an event-based gateway (its event already happened). */
@@ -321,120 +320,21 @@ export class EventBehavior {
     new VariableBehavior(this.ctx).mergePropagating(host.value.flowScopeKey, variables, host.value);
   }
 
-  /**
-   * The scopes an error or escalation walks through, from `fromKey` outward: each active element
-   * instance up to its process instance, then the call activity that created that process (Zeebe
-   * continues in the parent process). A scope interrupted by an event sub-process ends the walk
-   * inside its process, as Zeebe's catch analyzer stops there.
-   */
-  private *catchScopes(fromKey: number): Generator<ElementContext> {
-    let key = fromKey;
-    while (key > 0) {
-      const instance = this.ctx.state.elementInstances.get(key);
-      if (!instance || (instance.state !== 'ELEMENT_ACTIVATED' && instance.state !== 'ELEMENT_ACTIVATING')) return;
-      const element = this.ctx.state.models.element(instance.value.processDefinitionKey, instance.value.elementId);
-      const interrupted = interruptedByEventSubProcess(this.ctx.state, key);
-      if (element && !interrupted) yield { key, value: instance.value, element };
-      key = instance.value.flowScopeKey > 0 && !interrupted ? instance.value.flowScopeKey : instance.value.parentElementInstanceKey;
-    }
-  }
-
-  /**
-   * Finds the catch event for an error thrown in `fromKey` (itself, then its scopes, then the calling
-   * process): at each scope its event sub-process error start events, then its boundary events; an
-   * exact error code wins over a catch-all. Triggers it and returns true when found.
-   */
+  /** Finds and triggers the catch event for an error thrown in `fromKey`; see {@link CatchWalk.throwError}. */
   throwError(fromKey: number, errorCode: string, variables: VariableDocument): boolean {
-    for (const scope of this.catchScopes(fromKey)) {
-      const catcher = this.catcher(scope, 'ERROR', errorCode, (event) => event.error?.errorCode);
-      if (catcher) {
-        this.trigger(scope, catcher, variables);
-        return true;
-      }
-    }
-    return false;
+    return this.catches.throwError(fromKey, errorCode, variables);
   }
 
-  /**
-   * The catch event of a scope for an error or escalation code: the start events of its event
-   * sub-processes come before its boundary events (Zeebe's order), and an exact match wins over a
-   * catch-all. Boundary events of an inner multi-instance instance belong to its body.
-   */
-  private catcher(
-    scope: ElementContext,
-    eventType: 'ERROR' | 'ESCALATION',
-    code: string,
-    codeOf: (event: ExecutableElement) => Expression | undefined,
-  ): ExecutableElement | undefined {
-    const variables = this.ctx.state.variables.collect(scope.key);
-    let catchAll: ExecutableElement | undefined;
-    for (const event of this.catchEventsOf(scope)) {
-      if (event.eventType !== eventType) continue;
-      const expected = codeOf(event);
-      if (!expected) {
-        catchAll ??= event;
-        continue;
-      }
-      const evaluated = evaluateString(expected, variables);
-      if (evaluated.ok && evaluated.value === code) return event;
-    }
-    return catchAll;
-  }
-
-  /** The catch events a scope offers, in Zeebe's order: its event sub-process start events, then its boundary events. */
-  private catchEventsOf(scope: ElementContext): ExecutableElement[] {
-    const processDefinitionKey = scope.value.processDefinitionKey;
-    const boundaries = this.isInnerInstance(scope.value) ? [] : (scope.element.boundaryEventIds ?? []);
-    // A multi-instance body shares its element with the inner instances, whose event sub-processes they are.
-    const body = scope.value.bpmnElementType === 'MULTI_INSTANCE_BODY';
-    return [
-      ...(body ? [] : eventSubProcessStarts(this.ctx.state, processDefinitionKey, scope.element)),
-      ...boundaries.map((id) => this.ctx.state.models.element(processDefinitionKey, id)),
-    ].filter((event): event is ExecutableElement => event !== undefined);
-  }
-
-  /**
-   * Zeebe's incident message for an error nothing caught: with the thrown message when there is one,
-   * and the codes of the error catch events the walk from `fromKey` passed.
-   */
+  /** Zeebe's incident message for an uncaught error; see {@link CatchWalk.unhandledErrorMessage}. */
   unhandledErrorMessage(fromKey: number, errorCode: string, errorMessage = ''): string {
-    const codes: string[] = [];
-    for (const scope of this.catchScopes(fromKey)) {
-      for (const event of this.catchEventsOf(scope)) {
-        const code = event.eventType === 'ERROR' ? event.error?.errorCode : undefined;
-        if (code) codes.push(code.kind === 'static' ? code.value : code.source);
-      }
-    }
-    const withMessage = errorMessage === '' ? '' : ` with message '${errorMessage}'`;
-    const available = codes.length === 0 ? ' No error events are available in the scope.' : ` Available error events are [${codes.join(', ')}]`;
-    return `Expected to throw an error event with the code '${errorCode}'${withMessage}, but it was not caught.${available}`;
+    return this.catches.unhandledErrorMessage(fromKey, errorCode, errorMessage);
   }
 
-  /**
-   * Throws an escalation from a throw or end event to the nearest catch event of an enclosing scope
-   * (event sub-process start or boundary event, also across a call activity). Returns true when an
-   * interrupting one caught it (the thrower is then terminated with its scope); uncaught escalations
-   * only write NOT_ESCALATED, as in Zeebe.
-   */
+  /** Throws an escalation to the nearest catch event; see {@link CatchWalk.throwEscalation}. */
   throwEscalation(thrower: ElementContext, escalationCode: string): boolean {
-    const record = {
-      processInstanceKey: thrower.value.processInstanceKey,
-      escalationCode,
-      throwElementId: thrower.value.elementId,
-      catchElementId: '',
-      tenantId: thrower.value.tenantId,
-    };
-    for (const scope of this.catchScopes(thrower.value.flowScopeKey)) {
-      const catcher = this.catcher(scope, 'ESCALATION', escalationCode, (event) => event.escalation?.escalationCode);
-      if (catcher) {
-        this.ctx.event(this.ctx.nextKey(), 'ESCALATION', 'ESCALATED', { ...record, catchElementId: catcher.id });
-        this.trigger(scope, catcher, {});
-        return isInterruptingCatch(catcher);
-      }
-    }
-    this.ctx.event(this.ctx.nextKey(), 'ESCALATION', 'NOT_ESCALATED', record);
-    return false;
+    return this.catches.throwEscalation(thrower, escalationCode);
   }
+
 }
 /** Evaluates the signal name of a signal element. */
 export function signalNameOf(target: ExecutableElement, variables: Variables): EvaluationResult<string> {
