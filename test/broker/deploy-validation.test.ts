@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Camunda8 } from '@camunda8/sdk';
+import { sdkZeebeClient } from './clients/support/sdk-client.ts';
 import { ZBClient } from 'zeebe-node';
 import { startBroker, type RunningBroker } from '../../engine/broker/index.ts';
 
@@ -114,13 +114,7 @@ describe('deploy validation through zeebe-node over gRPC', () => {
 
   it('should reject a whole multi-resource deployment and list each bad resource', async () => {
     // given a deployment of one valid and two invalid resources (sent in one DeployResource call)
-    const c8 = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${broker.port}`,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'none',
-      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
-    });
-    const zeebe = c8.getZeebeGrpcApiClient();
+    const zeebe = sdkZeebeClient(`127.0.0.1:${broker.port}`);
     try {
       // when it is deployed
       const error = await failureOf(

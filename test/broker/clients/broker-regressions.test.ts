@@ -3,7 +3,7 @@
  * benchmark (renamed-resource redeploys; SDK job streams surviving keepalive pings). Both are fixed.
  */
 import { readFile } from 'node:fs/promises';
-import { Camunda8 } from '@camunda8/sdk';
+import { sdkZeebeClient } from './support/sdk-client.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZBClient } from 'zeebe-node';
 import { fixturePath, startTestBroker, waitUntil, type TestBroker } from './support/test-broker.ts';
@@ -43,13 +43,7 @@ describe('embedded broker: known differences from Zeebe', () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
       errors.push(String(args[0]));
     });
-    const c8 = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: `grpc://${tb.address}`,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'none',
-      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false, GRPC_KEEPALIVE_TIME_MS: 2_000 },
-    });
-    const zeebe = c8.getZeebeGrpcApiClient();
+    const zeebe = sdkZeebeClient(tb.address, { GRPC_KEEPALIVE_TIME_MS: 2_000 });
     await zeebe.deployResource({ name: 'one-task.bpmn', process: await readFile(fixturePath('one-task.bpmn')) });
     const pushed: string[] = [];
     const stream = await zeebe.streamJobs({

@@ -3,11 +3,9 @@
  * the SDK's request (with its optional operationReference) deletes a definition, and a deleted
  * definition can no longer be instantiated.
  */
-import { Camunda8 } from '@camunda8/sdk';
+import { sdkZeebeClient, type ZeebeGrpcClient } from './support/sdk-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBroker, type TestBroker } from './support/test-broker.ts';
-
-type ZeebeGrpcClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 
 const model = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs-sdk-del" targetNamespace="http://streetflow.local/test">
@@ -24,13 +22,7 @@ describe('@camunda8/sdk deleteResource against the embedded broker', () => {
 
   beforeAll(async () => {
     tb = await startTestBroker();
-    const c8 = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: `grpc://${tb.address}`,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'none',
-      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
-    });
-    zeebe = c8.getZeebeGrpcApiClient();
+    zeebe = sdkZeebeClient(tb.address);
   });
 
   afterAll(async () => {

@@ -4,11 +4,9 @@
  * and a polling worker (ActivateJobs).
  */
 import { readFile } from 'node:fs/promises';
-import { Camunda8 } from '@camunda8/sdk';
+import { sdkZeebeClient, type ZeebeGrpcClient } from './support/sdk-client.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixturePath, startTestBroker, waitUntil, type TestBroker } from './support/test-broker.ts';
-
-type ZeebeGrpcClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 
 interface HandledJob {
   readonly key: string;
@@ -37,7 +35,6 @@ function snapshot(job: HandledJob): HandledJob {
 
 describe('@camunda8/sdk Zeebe gRPC client against the embedded broker', () => {
   let tb: TestBroker;
-  let c8: Camunda8;
   let zeebe: ZeebeGrpcClient;
 
   beforeAll(async () => {
@@ -50,16 +47,7 @@ describe('@camunda8/sdk Zeebe gRPC client against the embedded broker', () => {
       if (!cancelledByClose) consoleError(...args);
     });
     tb = await startTestBroker();
-    c8 = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: `grpc://${tb.address}`,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'none',
-      zeebeGrpcSettings: {
-        ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
-        ZEEBE_GRPC_CLIENT_RETRY: false,
-      },
-    });
-    zeebe = c8.getZeebeGrpcApiClient();
+    zeebe = sdkZeebeClient(tb.address);
   });
 
   afterAll(async () => {

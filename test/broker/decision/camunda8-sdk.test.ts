@@ -5,13 +5,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Camunda8 } from '@camunda8/sdk';
+import { sdkZeebeClient, type ZeebeGrpcClient } from '../clients/support/sdk-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { end, flow, processXml, start } from '../engine/support/bpmn-builder.ts';
 import { startTestBroker, type TestBroker } from '../clients/support/test-broker.ts';
 import { businessRuleTask } from './support/dmn-builder.ts';
-
-type ZeebeGrpcClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'fee-waiver.dmn');
 const caseModel = processXml(
@@ -25,13 +23,7 @@ describe('@camunda8/sdk with DMN decisions', () => {
 
   beforeAll(async () => {
     tb = await startTestBroker();
-    const c8 = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: `grpc://${tb.address}`,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'none',
-      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
-    });
-    zeebe = c8.getZeebeGrpcApiClient();
+    zeebe = sdkZeebeClient(tb.address);
   });
 
   afterAll(async () => {

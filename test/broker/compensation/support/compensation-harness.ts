@@ -1,22 +1,11 @@
 /** Helpers for compensation tests on top of the events harness: job completion by type and record filters. */
 import type { ExportedRecord } from '../../../../engine/broker/index.ts';
+import type { CompensationSubscriptionValue } from '../../../../engine/broker/protocol/compensation-records.ts';
 import { jobOf } from '../../engine/support/engine-harness.ts';
 import type { EventsHarness } from '../../events/support/events-harness.ts';
 
 /** The value of a COMPENSATION_SUBSCRIPTION record. */
-export interface SubscriptionValue {
-  processInstanceKey: number;
-  processDefinitionKey: number;
-  compensableActivityId: string;
-  compensableActivityInstanceKey: number;
-  compensableActivityScopeKey: number;
-  throwEventId: string;
-  throwEventInstanceKey: number;
-  compensationHandlerId: string;
-  compensationHandlerInstanceKey: number;
-  tenantId: string;
-  variables: Record<string, unknown>;
-}
+export type SubscriptionValue = CompensationSubscriptionValue;
 
 /** Activates the job of a type for a process instance (any, when undefined) and completes it with variables; returns the job. */
 export async function completeJob(harness: EventsHarness, type: string, processInstanceKey: string | undefined, variables: Record<string, unknown> = {}) {
