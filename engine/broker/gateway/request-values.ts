@@ -1,5 +1,5 @@
 /** Parses request fields: int64 keys (sent as strings), JSON variable documents. */
-import type { VariableDocument } from '../protocol/record.ts';
+import { DEFAULT_TENANT, type VariableDocument } from '../protocol/record.ts';
 import { invalidArgument } from './gateway-errors.ts';
 
 /** An int64 field as a number (keys stay below 2^53). */
@@ -31,4 +31,11 @@ export function parseVariables(text: string | undefined, field = 'variables'): V
     throw invalidArgument(`Property '${field}' is invalid: Expected document to be a root level object, but was '${Array.isArray(parsed) ? 'ARRAY' : typeof parsed}'`);
   }
   return parsed as VariableDocument;
+}
+
+/** Rejects a tenant other than the default one, in Zeebe's words (multi-tenancy is disabled here). */
+export function requireDefaultTenant(rpc: string, tenantId: string | undefined): void {
+  if (tenantId && tenantId !== DEFAULT_TENANT) {
+    throw invalidArgument(`Expected to handle gRPC request ${rpc} with tenant identifier '${tenantId}', but multi-tenancy is disabled`);
+  }
 }

@@ -35,6 +35,21 @@ describe('gateway', () => {
     expect((error as Error).message).toContain("no decision found for id 'd'");
   });
 
+  it('should reject a request for another tenant with INVALID_ARGUMENT naming the RPC and the tenant', async () => {
+    for (const [rpc, request] of [
+      ['PublishMessage', { name: 'm', correlationKey: 'k', variables: '{}', tenantId: 'tongcheng' }],
+      ['BroadcastSignal', { signalName: 's', variables: '{}', tenantId: 'tongcheng' }],
+      ['EvaluateDecision', { decisionId: 'd', variables: '{}', tenantId: 'tongcheng' }],
+      ['CreateProcessInstance', { bpmnProcessId: 'p', variables: '{}', tenantId: 'tongcheng' }],
+    ] as const) {
+      // when
+      const error = await unary(raw, rpc, request).catch((e: Error) => e);
+      // then
+      expect((error as { code?: number }).code, rpc).toBe(3);
+      expect((error as Error).message).toContain(`Expected to handle gRPC request ${rpc} with tenant identifier 'tongcheng', but multi-tenancy is disabled`);
+    }
+  });
+
   it('should keep serving one zeebe-node client beyond the HTTP/2 reset burst of 1,000 calls', async () => {
     // given zeebe-node's grpc-js 1.9, which resets every finished stream
     let next = 0;

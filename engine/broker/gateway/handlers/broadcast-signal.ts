@@ -2,7 +2,7 @@
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
 import { execute, type UnaryHandler } from '../gateway-context.ts';
 import { invalidArgument } from '../gateway-errors.ts';
-import { parseVariables } from '../request-values.ts';
+import { parseVariables, requireDefaultTenant } from '../request-values.ts';
 
 interface BroadcastSignalRequest {
   signalName: string;
@@ -12,11 +12,7 @@ interface BroadcastSignalRequest {
 
 export const broadcastSignal: UnaryHandler<BroadcastSignalRequest> = async (request, ctx) => {
   if (!request.signalName) throw invalidArgument('Expected to broadcast a signal with a non-empty signalName, but it was empty');
-  if (request.tenantId && request.tenantId !== DEFAULT_TENANT) {
-    throw invalidArgument(
-      `Expected to handle gRPC request BroadcastSignal with tenant identifier '${request.tenantId}', but multi-tenancy is disabled`,
-    );
-  }
+  requireDefaultTenant('BroadcastSignal', request.tenantId);
   const response = (await execute(ctx, {
     valueType: 'SIGNAL',
     intent: 'BROADCAST',

@@ -3,7 +3,7 @@ import type { ProcessInstanceCreationValue } from '../../protocol/record.ts';
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
 import { execute, type UnaryHandler } from '../gateway-context.ts';
 import { invalidArgument } from '../gateway-errors.ts';
-import { parseVariables, toNumber } from '../request-values.ts';
+import { parseVariables, toNumber, requireDefaultTenant } from '../request-values.ts';
 
 /** The request message. */
 export interface CreateProcessInstanceRequest {
@@ -21,11 +21,7 @@ export function creationValue(request: CreateProcessInstanceRequest, fetchVariab
   if (processDefinitionKey <= 0 && !request.bpmnProcessId) {
     throw invalidArgument('Expected either bpmnProcessId or processDefinitionKey to be set, but neither was given');
   }
-  if (request.tenantId && request.tenantId !== DEFAULT_TENANT) {
-    throw invalidArgument(
-      `Expected to handle gRPC request CreateProcessInstance with tenant identifier '${request.tenantId}', but multi-tenancy is disabled`,
-    );
-  }
+  requireDefaultTenant('CreateProcessInstance', request.tenantId);
   return {
     bpmnProcessId: request.bpmnProcessId ?? '',
     processDefinitionKey,

@@ -3,6 +3,7 @@ import { parseResource, ResourceValidationError, validateDeployment, type Parsed
 import { DEFAULT_TENANT, type DeploymentResource } from '../../protocol/record.ts';
 import { execute, type GatewayContext, type UnaryHandler } from '../gateway-context.ts';
 import { invalidArgument } from '../gateway-errors.ts';
+import { requireDefaultTenant } from '../request-values.ts';
 import type { DeploymentTransient } from '../../processing/deployment/deploy-processor.ts';
 
 interface ResourceRequest {
@@ -37,11 +38,7 @@ export async function deploy(resources: ResourceRequest[], tenantId: string, ctx
   if (!resources || resources.length === 0) {
     throw invalidArgument(`Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy at least one resource, but none given`);
   }
-  if (tenantId && tenantId !== DEFAULT_TENANT) {
-    throw invalidArgument(
-      `Expected to handle gRPC request DeployResource with tenant identifier '${tenantId}', but multi-tenancy is disabled`,
-    );
-  }
+  requireDefaultTenant('DeployResource', tenantId);
   const parsed: ParsedResource[] = [];
   const failures: ResourceValidationError[] = [];
   for (const r of resources) {

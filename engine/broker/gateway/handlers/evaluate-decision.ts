@@ -6,8 +6,7 @@
 import type { DecisionEvaluationValue } from '../../protocol/decision-records.ts';
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
 import { execute, type UnaryHandler } from '../gateway-context.ts';
-import { invalidArgument } from '../gateway-errors.ts';
-import { parseVariables, toNumber } from '../request-values.ts';
+import { parseVariables, toNumber, requireDefaultTenant } from '../request-values.ts';
 
 interface EvaluateDecisionRequest {
   decisionKey: string;
@@ -17,11 +16,7 @@ interface EvaluateDecisionRequest {
 }
 
 export const evaluateDecision: UnaryHandler<EvaluateDecisionRequest> = async (request, ctx) => {
-  if (request.tenantId && request.tenantId !== DEFAULT_TENANT) {
-    throw invalidArgument(
-      `Expected to handle gRPC request EvaluateDecision with tenant identifier '${request.tenantId}', but multi-tenancy is disabled`,
-    );
-  }
+  requireDefaultTenant('EvaluateDecision', request.tenantId);
   const response = (await execute(ctx, {
     valueType: 'DECISION_EVALUATION',
     intent: 'EVALUATE',

@@ -2,7 +2,7 @@
 import { DEFAULT_TENANT } from '../../protocol/record.ts';
 import { execute, type UnaryHandler } from '../gateway-context.ts';
 import { invalidArgument } from '../gateway-errors.ts';
-import { parseVariables, toNumber } from '../request-values.ts';
+import { parseVariables, toNumber, requireDefaultTenant } from '../request-values.ts';
 
 interface PublishMessageRequest {
   name: string;
@@ -15,11 +15,7 @@ interface PublishMessageRequest {
 
 export const publishMessage: UnaryHandler<PublishMessageRequest> = async (request, ctx) => {
   if (!request.name) throw invalidArgument('Expected to publish a message with a non-empty name, but it was empty');
-  if (request.tenantId && request.tenantId !== DEFAULT_TENANT) {
-    throw invalidArgument(
-      `Expected to handle gRPC request PublishMessage with tenant identifier '${request.tenantId}', but multi-tenancy is disabled`,
-    );
-  }
+  requireDefaultTenant('PublishMessage', request.tenantId);
   const timeToLive = toNumber(request.timeToLive);
   if (timeToLive < 0) throw invalidArgument(`Expected timeToLive to be zero or positive, but was ${timeToLive}`);
   const response = (await execute(ctx, {
