@@ -52,9 +52,11 @@ export class CaseManager {
         variables: { ...variables, caseId, caseNumber, applicant: { ...applicant }, filedBy: p.username },
       });
       const processInstanceKey = String(created.processInstanceKey);
-      // Linked unconditionally: a process that reaches case-close at once may already have ended the case.
-      await this.models.Case.updateOne({ _id: doc._id }, { $set: { processInstanceKey } });
-      await this.models.Case.updateOne({ _id: doc._id, status: 'creating' }, { $set: { status: 'running' } });
+      // Linked unconditionally (a process that reaches case-close at once may already have ended the
+      // case); marked running only while still creating — one write (pipeline update).
+      await this.models.Case.updateOne({ _id: doc._id }, [
+        { $set: { processInstanceKey, status: { $cond: [{ $eq: ['$status', 'creating'] }, 'running', '$status'] } } },
+      ], { updatePipeline: true });
       await this.observer.observe(caseId, 'PROCESS_INSTANCE_CREATION.CREATED', { processInstanceKey, bpmnProcessId, version: version.version, processDefinitionKey: String(created.processDefinitionKey) });
       // Records exported before the link waited for it; chain them without holding up the request.
       void this.onInstanceLinked(processInstanceKey).catch((err: unknown) => this.logger.error({ err, caseNumber }, 'chaining the first records failed; the exporter retries with its next batch'));
